@@ -1,0 +1,66 @@
+/**
+ * Money is stored as an integer count of the currency's minor unit (fen, cents; yen has none) plus its
+ * ISO 4217 code, so sums and comparisons never meet floating-point error.
+ */
+export interface Money {
+  /** Integer count of minor units: 1234 with CNY is ¥12.34; 1234 with JPY is ¥1,234. */
+  minor: number;
+  /** ISO 4217 code in upper case, e.g. "CNY". */
+  currency: string;
+}
+
+const exponentCache = new Map<string, number>();
+
+/** Number of decimal places of a currency's minor unit (CNY 2, JPY 0, KWD 3); 2 for unknown codes. */
+export function currencyExponent(currency: string): number {
+  const code = currency.toUpperCase();
+  const cached = exponentCache.get(code);
+  if (cached !== undefined) return cached;
+  let digits = 2;
+  try {
+    // Intl knows ISO 4217 minor units in every engine we run in (Node, Chromium, Firefox).
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  } catch {
+    digits = 2;
+  }
+  exponentCache.set(code, digits);
+  return digits;
+}
+
+/**
+ * Decimal string ("12.5", "1234", "0.333") to integer minor units, rounding half away from zero at the
+ * currency's exponent. Returns null for anything that is not a finite, non-negative amount within
+ * Number.MAX_SAFE_INTEGER minor units.
+ */
+export function decimalToMinor(amount: string, currency: string): number | null {
+  const m = /^(\d{1,16})(?:\.(\d{1,20}))?$/.exec(amount.trim());
+  if (!m) return null;
+  const exp = currencyExponent(currency);
+  const whole = m[1] ?? '0';
+  const frac = (m[2] ?? '').padEnd(exp + 1, '0');
+  const kept = frac.slice(0, exp);
+  const next = Number(frac[exp] ?? '0');
+  let minor = Number(whole + kept);
+  if (next >= 5) minor += 1;
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** Integer minor units back to a plain decimal string ("12.50" for 1250 CNY, "1234" for 1234 JPY). */
+export function minorToDecimal(minor: number, currency: string): string {
+  const exp = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = Math.abs(Math.trunc(minor)).toString().padStart(exp + 1, '0');
+  if (exp === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
+}
+
+/** Display string for people, in their locale ("¥12.50", "US$3.99"). */
+export function formatMoney(money: Money, locale?: string): string {
+  const value = Number(minorToDecimal(money.minor, money.currency));
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(value);
+  } catch {
+    return `${minorToDecimal(money.minor, money.currency)} ${money.currency}`;
+  }
+}
