@@ -19,8 +19,9 @@ export function currencyExponent(currency: string): number {
   let digits = 2;
   try {
     // Intl knows ISO 4217 minor units in every engine we run in (Node, Chromium, Firefox).
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
   } catch {
     digits = 2;
   }
@@ -50,7 +51,9 @@ export function decimalToMinor(amount: string, currency: string): number | null 
 export function minorToDecimal(minor: number, currency: string): string {
   const exp = currencyExponent(currency);
   const sign = minor < 0 ? '-' : '';
-  const digits = Math.abs(Math.trunc(minor)).toString().padStart(exp + 1, '0');
+  const digits = Math.abs(Math.trunc(minor))
+    .toString()
+    .padStart(exp + 1, '0');
   if (exp === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
 }

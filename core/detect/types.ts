@@ -1,7 +1,15 @@
 import type { Money } from '../money';
 
 /** Where a field's value came from, in order of trust. */
-export type DetectLayer = 'adapter' | 'jsonld' | 'microdata' | 'rdfa' | 'opengraph' | 'twitter' | 'dom' | 'url';
+export type DetectLayer =
+  | 'adapter'
+  | 'jsonld'
+  | 'microdata'
+  | 'rdfa'
+  | 'opengraph'
+  | 'twitter'
+  | 'dom'
+  | 'url';
 
 export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'discontinued' | 'limited' | null;
 
@@ -26,5 +34,7 @@ export interface DetectedProduct {
   itemId: string | null;
   canonicalUrl: string;
   /** Which layer gave each field that has a value. */
-  sources: Partial<Record<'title' | 'price' | 'images' | 'brand' | 'sku' | 'gtin' | 'availability' | 'itemId', DetectLayer>>;
+  sources: Partial<
+    Record<'title' | 'price' | 'images' | 'brand' | 'sku' | 'gtin' | 'availability' | 'itemId', DetectLayer>
+  >;
 }

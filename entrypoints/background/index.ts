@@ -1,1 +1,20 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { createRouter } from '../../messaging/router';
+import { handlers, watchTabs } from './handlers';
+
+export default defineBackground(() => {
+  const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
+
+  // One listener answers every message; sendResponse + `return true` behaves the same in Chrome, Firefox and
+  // the test fakes (returning a Promise does not).
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
+
+  watchTabs();
+
+  // The toolbar button opens the popup (shortlist); the side panel opens from the popup or the browser's
+  // own side panel menu, so keep Chrome from hijacking the action click.
+  browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
+});

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '../../messaging/router';
+import { db } from '../../storage/db';
+import { recordSpottedProduct } from '../../storage/products';
+import { badgeEnabled } from '../../storage/settings';
+import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
+import { showSpottedBadge } from './badge';
+
+/** One handler per protocol message. The router has already checked the data and the sender. */
+export const handlers: Handlers = {
+  async productSpotted({ product, pageUrl }, sender) {
+    const tabId = sender.tab?.id as number; // the router guarantees a tab for content messages
+    const result = await recordSpottedProduct(db(), product, pageUrl, Date.now());
+    await setTabProduct(tabId, { product, productKey: result.productKey, pageUrl, at: Date.now() });
+    if (await badgeEnabled.getValue()) await showSpottedBadge(tabId, product.kind);
+    return result;
+  },
+
+  async productCleared(_data, sender) {
+    const tabId = sender.tab?.id as number;
+    await clearTabProduct(tabId);
+    await showSpottedBadge(tabId, null);
+    return { cleared: true };
+  },
+
+  async getTabProduct({ tabId }) {
+    const state = await getTabProduct(tabId);
+    if (!state) return { product: null, stored: null };
+    const stored = (await db().products.get(state.productKey)) ?? null;
+    return { product: state.product, stored };
+  },
+
+  async deleteAllData() {
+    const database = db();
+    await database.transaction('rw', database.tables, () =>
+      Promise.all(database.tables.map((table) => table.clear())),
+    );
+    return { deleted: true };
+  },
+};
+
+/** Forget a tab's product when it starts loading another document or closes. */
+export function watchTabs(): void {
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void clearTabProduct(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabProduct(tabId));
+}

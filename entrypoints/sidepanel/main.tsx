@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../components/styles.css';
+import { App } from './App';
+
+document.documentElement.lang = navigator.language;
+render(<App />, document.getElementById('app') as HTMLElement);

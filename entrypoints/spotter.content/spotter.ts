@@ -1,0 +1,87 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { DetectedProduct } from '../../core/detect/types';
+import { sendMessage } from '../../messaging/client';
+import { detectProduct, hasProductSignal } from '../../core/detect';
+
+/** Wait for the DOM to settle this long after the last change before detecting again. */
+const SETTLE_MS = 400;
+/** …but never longer than this while a page keeps changing (a page that rewrites itself every 10 ms). */
+const MAX_WAIT_MS = 2000;
+/** Re-detections allowed per location before the observer gives up until the next navigation. */
+const MAX_RUNS_PER_LOCATION = 25;
+
+function detectSafely(): DetectedProduct | null {
+  try {
+    const url = location.href;
+    if (!hasProductSignal(document, url)) return null;
+    return detectProduct(document, url);
+  } catch {
+    return null; // a hostile page must never see an exception from us
+  }
+}
+
+/**
+ * Runs detection now, on single-page-app navigation, and on (debounced, bounded) DOM changes, and tells the
+ * background only when the result changed. Stops when the extension context goes away (update or reload).
+ */
+export function startSpotter(ctx: ContentScriptContext): void {
+  let lastReported = 'null';
+  let runs = 0;
+  let settleTimer: number | undefined;
+  let firstPendingAt = 0;
+  let observer: MutationObserver | null = null;
+
+  const report = async (product: DetectedProduct | null) => {
+    const fingerprint = JSON.stringify(product);
+    if (fingerprint === lastReported) return;
+    const previous = lastReported;
+    lastReported = fingerprint;
+    try {
+      if (product) await sendMessage('productSpotted', { product, pageUrl: location.href });
+      else if (previous !== 'null') await sendMessage('productCleared', {});
+    } catch {
+      // Context invalidated (extension reloaded) or the background refused: nothing useful to do in the page.
+      if (!ctx.isValid) stop();
+    }
+  };
+
+  const run = () => {
+    settleTimer = undefined;
+    firstPendingAt = 0;
+    if (!ctx.isValid) return stop();
+    runs += 1;
+    void report(detectSafely());
+    if (runs >= MAX_RUNS_PER_LOCATION) observer?.disconnect();
+  };
+
+  const schedule = () => {
+    if (runs >= MAX_RUNS_PER_LOCATION) return;
+    const now = performance.now();
+    if (!firstPendingAt) firstPendingAt = now;
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    const wait = Math.max(0, Math.min(SETTLE_MS, firstPendingAt + MAX_WAIT_MS - now));
+    settleTimer = ctx.setTimeout(run, wait);
+  };
+
+  const observe = () => {
+    observer?.disconnect();
+    observer = new MutationObserver(schedule);
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  };
+
+  function stop() {
+    observer?.disconnect();
+    observer = null;
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    runs = 0;
+    observe();
+    schedule();
+  });
+  ctx.onInvalidated(stop);
+
+  run();
+  observe();
+}

@@ -1,0 +1,43 @@
+import type * as v from 'valibot';
+import type { DetectedProduct } from '../core/detect/types';
+import type { StoredProduct } from '../storage/types';
+import * as s from './schemas';
+
+/**
+ * The one protocol map. Each message names its schema (checked in the background), who may send it, and the
+ * shape of its answer. Direction: `content` = spotter content script → background; `page` = extension pages
+ * (popup, side panel, options) → background.
+ */
+export const protocol = {
+  /** content → background: the spotter found (or re-found) a product on this tab. */
+  productSpotted: { from: 'content', schema: s.ProductSpottedSchema },
+  /** content → background: the page no longer shows a product (SPA navigation away). */
+  productCleared: { from: 'content', schema: s.EmptySchema },
+  /** page → background: what the spotter saw on a tab (side panel follows the active tab). */
+  getTabProduct: { from: 'page', schema: s.TabIdSchema },
+  /** page → background: the user asked to erase everything SourceLens stored (options page). */
+  deleteAllData: { from: 'page', schema: s.EmptySchema },
+} as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
+
+export type MessageType = keyof typeof protocol;
+export type MessageData<T extends MessageType> = v.InferOutput<(typeof protocol)[T]['schema']>;
+
+/** Answers, by message. Plain data only (structured-clone safe). */
+export interface ProtocolReplies {
+  productSpotted: { productKey: string; observed: boolean };
+  productCleared: { cleared: true };
+  getTabProduct: { product: DetectedProduct | null; stored: StoredProduct | null };
+  deleteAllData: { deleted: true };
+}
+
+export type ErrorCode = 'bad-envelope' | 'unknown-type' | 'bad-sender' | 'bad-data' | 'handler-failed';
+export type Reply<T extends MessageType> =
+  | { ok: true; data: ProtocolReplies[T] }
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The wire envelope every message travels in. */
+export interface Envelope<T extends MessageType = MessageType> {
+  sourcelens: 1;
+  type: T;
+  data: MessageData<T>;
+}

@@ -1,0 +1,40 @@
+import * as v from 'valibot';
+
+/**
+ * Runtime schemas for everything that crosses into the background. Content scripts run beside hostile
+ * pages, so every field is bounded and URLs must be http(s); a message that fails here changes nothing.
+ */
+const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'must be http(s)'));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const currency = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'ISO 4217 code'));
+const minor = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const MoneySchema = v.object({ minor, currency });
+
+const layer = v.picklist(['adapter', 'jsonld', 'microdata', 'rdfa', 'opengraph', 'twitter', 'dom', 'url']);
+
+export const DetectedProductSchema = v.object({
+  kind: v.picklist(['product', 'social-candidate']),
+  title: v.pipe(text(300), v.minLength(1)),
+  price: v.nullable(MoneySchema),
+  priceMax: v.nullable(MoneySchema),
+  images: v.pipe(v.array(httpUrl), v.maxLength(20)),
+  brand: v.nullable(text(100)),
+  sku: v.nullable(text(100)),
+  gtin: v.nullable(text(100)),
+  availability: v.nullable(v.picklist(['in_stock', 'out_of_stock', 'preorder', 'discontinued', 'limited'])),
+  site: text(40),
+  itemId: v.nullable(text(100)),
+  canonicalUrl: httpUrl,
+  sources: v.record(
+    v.picklist(['title', 'price', 'images', 'brand', 'sku', 'gtin', 'availability', 'itemId']),
+    layer,
+  ),
+});
+
+export const ProductSpottedSchema = v.object({ product: DetectedProductSchema, pageUrl: httpUrl });
+export const EmptySchema = v.optional(v.union([v.object({}), v.undefined(), v.null()]));
+export const ProductKeySchema = v.object({ productKey: text(400) });
+export const ShortlistAddSchema = v.object({ offerKey: text(400), productKey: v.nullable(text(400)) });
+export const ShortlistRemoveSchema = v.object({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+export const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });

@@ -1,0 +1,83 @@
+import type { Availability } from '../core/detect/types';
+import type { PriceTier, SupplierFacts } from '../core/sources/types';
+
+/** A retail product the spotter saw. Key: `site:itemId`, or `url:<canonical URL>` when the site has no id. */
+export interface StoredProduct {
+  key: string;
+  kind: 'product' | 'social-candidate';
+  site: string;
+  itemId: string | null;
+  title: string;
+  url: string;
+  images: string[];
+  brand: string | null;
+  sku: string | null;
+  gtin: string | null;
+  availability: Availability;
+  /** Latest price seen, integer minor units; null for social candidates and unpriced pages. */
+  priceMinor: number | null;
+  priceMaxMinor: number | null;
+  currency: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** A wholesale offer from a source. Key: `source:offerId`; seeing it again updates the row. */
+export interface StoredOffer {
+  key: string;
+  source: string;
+  offerId: string;
+  title: string;
+  url: string;
+  images: string[];
+  currency: string;
+  priceTiers: PriceTier[];
+  priceMinMinor: number | null;
+  priceMaxMinor: number | null;
+  moq: number | null;
+  unit: string | null;
+  dropship: boolean | null;
+  sales: number | null;
+  isAd: boolean;
+  supplier: SupplierFacts;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** One price seen at one moment: the raw material of price history. */
+export interface PriceObservation {
+  id?: number;
+  /** `StoredProduct.key` or `StoredOffer.key`. */
+  subjectKey: string;
+  subjectKind: 'product' | 'offer';
+  minor: number;
+  maxMinor: number | null;
+  currency: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** The page where it was seen (http(s)). */
+  where: string;
+  via: 'spotter' | 'search' | 'harvest' | 'offer-page';
+}
+
+/** An offer the user kept, optionally for a retail product they are sourcing. */
+export interface ShortlistEntry {
+  id?: number;
+  offerKey: string;
+  productKey: string | null;
+  note: string;
+  /** The quantity the buyer plans to order (for tier and margin figures). */
+  quantity: number | null;
+  addedAt: number;
+}
+
+/** A cached answer from a source: which offers a query returned, and when it goes stale. */
+export interface CachedLookup {
+  key: string;
+  source: string;
+  query: string;
+  offerKeys: string[];
+  state: string;
+  fetchedAt: number;
+  expiresAt: number;
+}

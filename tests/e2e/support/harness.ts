@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { type ExtensionBrowser, launchWithExtension, ROOT } from './browser';
+import { type FixtureServer, type RequestHandler, startFixtureServer } from './fixture-server';
+
+export interface Harness {
+  server: FixtureServer;
+  browser: ExtensionBrowser;
+  close(): Promise<void>;
+}
+
+/** Fixture server + Chromium with the built extension, wired together. One per test file. */
+export async function startHarness(extraHosts?: Record<string, RequestHandler>): Promise<Harness> {
+  const server = await startFixtureServer({
+    root: ROOT,
+    sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
+    extraHosts,
+  });
+  const browser = await launchWithExtension({ hosts: server.hosts, port: server.port });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The id of the tab a page lives in, asked of the extension (the active tab of the last focused window). */
+export async function activeTabId(h: Harness): Promise<number> {
+  return h.browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
+
+/** Counts rows of one table of the extension's database, read from an extension page. */
+export async function countRows(h: Harness, table: string): Promise<number> {
+  const page = await h.browser.openExtensionPage('options.html');
+  try {
+    return await page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('sourcelens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const database = open.result;
+            if (!database.objectStoreNames.contains(name)) return resolve(0);
+            const request = database.transaction(name).objectStore(name).count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      table,
+    );
+  } finally {
+    await page.close();
+  }
+}

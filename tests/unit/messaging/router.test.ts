@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DetectedProduct } from '../../../core/detect/types';
+import { createRouter, type Handlers } from '../../../messaging/router';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${OWN_ID}/`;
+
+const product: DetectedProduct = {
+  kind: 'product',
+  title: 'Water bottle',
+  price: { minor: 2499, currency: 'USD' },
+  priceMax: null,
+  images: ['https://shop.example/a.jpg'],
+  brand: null,
+  sku: null,
+  gtin: null,
+  availability: 'in_stock',
+  site: 'generic',
+  itemId: null,
+  canonicalUrl: 'https://shop.example/p/1',
+  sources: { title: 'jsonld', price: 'jsonld' },
+};
+
+function setup() {
+  const handlers = {
+    productSpotted: vi.fn(async () => ({ productKey: 'k', observed: true })),
+    productCleared: vi.fn(async () => ({ cleared: true as const })),
+    getTabProduct: vi.fn(async () => ({ product: null, stored: null })),
+    deleteAllData: vi.fn(async () => ({ deleted: true as const })),
+  } satisfies Handlers;
+  return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
+}
+
+const contentSender = { id: OWN_ID, url: 'https://shop.example/p/1', tab: { id: 7 }, frameId: 0 };
+const pageSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
+const msg = (type: string, data: unknown) => ({ sourcelens: 1, type, data });
+
+describe('message router', () => {
+  it('passes a valid content-script message to its handler', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      msg('productSpotted', { product, pageUrl: 'https://shop.example/p/1' }),
+      contentSender,
+    );
+    expect(reply).toEqual({ ok: true, data: { productKey: 'k', observed: true } });
+    expect(handlers.productSpotted).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['no envelope', 'hello', 'bad-envelope'],
+    ['wrong version', { sourcelens: 2, type: 'productSpotted', data: {} }, 'bad-envelope'],
+    ['unknown type', msg('dropTables', {}), 'unknown-type'],
+    ['prototype key as type', msg('toString', {}), 'unknown-type'],
+  ])('rejects %s', async (_name, raw, code) => {
+    const { route, handlers } = setup();
+    const reply = await route(raw, contentSender);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error.code).toBe(code);
+    expect(handlers.productSpotted).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { ...contentSender, id: 'someoneelse' }],
+    ['a content script without a tab', { id: OWN_ID, url: 'https://shop.example/p/1' }],
+    ['an extension page posing as a content script', { ...pageSender, tab: { id: 3 } }],
+    ['a sub-frame', { ...contentSender, frameId: 4 }],
+  ])('rejects a product message from %s', async (_name, sender) => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      msg('productSpotted', { product, pageUrl: 'https://shop.example/p/1' }),
+      sender,
+    );
+    expect(!reply.ok && reply.error.code).toBe('bad-sender');
+    expect(handlers.productSpotted).not.toHaveBeenCalled();
+  });
+
+  it('rejects page messages from web pages', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(msg('deleteAllData', {}), contentSender);
+    expect(!reply.ok && reply.error.code).toBe('bad-sender');
+    expect(handlers.deleteAllData).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a javascript: image', { ...product, images: ['javascript:alert(1)'] }],
+    ['a negative price', { ...product, price: { minor: -1, currency: 'USD' } }],
+    ['a fractional minor amount', { ...product, price: { minor: 1.5, currency: 'USD' } }],
+    ['a lower-case currency', { ...product, price: { minor: 1, currency: 'usd' } }],
+    ['a 10 kB title', { ...product, title: 'x'.repeat(10_000) }],
+    ['an empty title', { ...product, title: '' }],
+    ['a data: canonical URL', { ...product, canonicalUrl: 'data:text/html,hi' }],
+    ['an unknown layer', { ...product, sources: { title: 'magic' } }],
+  ])('rejects %s with a bad-data error naming the field', async (_name, bad) => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      msg('productSpotted', { product: bad, pageUrl: 'https://shop.example/p/1' }),
+      contentSender,
+    );
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error.code).toBe('bad-data');
+    expect(!reply.ok && reply.error.message).toMatch(/^invalid productSpotted/);
+    expect(handlers.productSpotted).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler exception into an error answer', async () => {
+    const { route, handlers } = setup();
+    handlers.getTabProduct.mockRejectedValueOnce(new Error('disk full'));
+    const reply = await route(msg('getTabProduct', { tabId: 1 }), pageSender);
+    expect(reply).toEqual({ ok: false, error: { code: 'handler-failed', message: 'disk full' } });
+  });
+});
