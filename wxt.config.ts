@@ -16,7 +16,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Searches run inside the user's own 1688 session, from a 1688 page (see README, Permissions).
+    host_permissions: ['https://*.1688.com/*'],
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings:
       browser === 'firefox'

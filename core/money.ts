@@ -9,24 +9,42 @@ export interface Money {
   currency: string;
 }
 
-const exponentCache = new Map<string, number>();
+/**
+ * ISO 4217 minor units that are not 2. A fixed table rather than Intl: engines follow CLDR, which gives 0 for
+ * IDR, HUF or COP (cash practice) and may differ between browsers, and stored amounts must not.
+ */
+const EXPONENT: Record<string, number> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
 
-/** Number of decimal places of a currency's minor unit (CNY 2, JPY 0, KWD 3); 2 for unknown codes. */
+/** Number of decimal places of a currency's minor unit (CNY 2, JPY 0, KWD 3); 2 for other codes. */
 export function currencyExponent(currency: string): number {
-  const code = currency.toUpperCase();
-  const cached = exponentCache.get(code);
-  if (cached !== undefined) return cached;
-  let digits = 2;
-  try {
-    // Intl knows ISO 4217 minor units in every engine we run in (Node, Chromium, Firefox).
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-  } catch {
-    digits = 2;
-  }
-  exponentCache.set(code, digits);
-  return digits;
+  return EXPONENT[currency.toUpperCase()] ?? 2;
 }
 
 /**

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { DetectedProduct } from '../core/detect/types';
 import type { StoredProduct } from '../storage/types';
 import * as s from './schemas';
+import type { SearchReply } from './search';
 
 /**
  * The one protocol map. Each message names its schema (checked in the background), who may send it, and the
@@ -17,6 +18,12 @@ export const protocol = {
   getTabProduct: { from: 'page', schema: s.TabIdSchema },
   /** page → background: the user asked to erase everything SourceLens stored (options page). */
   deleteAllData: { from: 'page', schema: s.EmptySchema },
+  /** page → background: search a wholesale source by keywords or by a picture's URL. */
+  searchOffers: { from: 'page', schema: s.SearchOffersSchema },
+  /** page → background: the person passed the check on 1688; lift the back-off. */
+  sourceVerified: { from: 'page', schema: s.EmptySchema },
+  /** page → background: keep an offer in the shortlist, or drop it when it is already there. */
+  toggleShortlist: { from: 'page', schema: s.ShortlistToggleSchema },
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
 
 export type MessageType = keyof typeof protocol;
@@ -28,6 +35,9 @@ export interface ProtocolReplies {
   productCleared: { cleared: true };
   getTabProduct: { product: DetectedProduct | null; stored: StoredProduct | null };
   deleteAllData: { deleted: true };
+  searchOffers: SearchReply;
+  sourceVerified: { cleared: true };
+  toggleShortlist: { kept: boolean };
 }
 
 export type ErrorCode = 'bad-envelope' | 'unknown-type' | 'bad-sender' | 'bad-data' | 'handler-failed';

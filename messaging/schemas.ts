@@ -34,7 +34,25 @@ export const DetectedProductSchema = v.object({
 
 export const ProductSpottedSchema = v.object({ product: DetectedProductSchema, pageUrl: httpUrl });
 export const EmptySchema = v.optional(v.union([v.object({}), v.undefined(), v.null()]));
-export const ProductKeySchema = v.object({ productKey: text(400) });
-export const ShortlistAddSchema = v.object({ offerKey: text(400), productKey: v.nullable(text(400)) });
-export const ShortlistRemoveSchema = v.object({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) });
 export const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+const sort = v.picklist(['relevance', 'price-asc', 'price-desc', 'sales']);
+export const SearchOffersSchema = v.pipe(
+  v.object({
+    mode: v.picklist(['keywords', 'image']),
+    query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048)),
+    sort,
+    filters: v.object({
+      province: v.optional(text(20)),
+      city: v.optional(text(20)),
+      maxMinOrder: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
+      dropship: v.optional(v.boolean()),
+    }),
+    page: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+    pageId: v.nullable(text(64)),
+    refresh: v.boolean(),
+  }),
+  // An image search fetches the picture: only an http(s) address may ever be fetched.
+  v.check((r) => r.mode !== 'image' || /^https?:\/\//i.test(r.query), 'a picture must be an http(s) URL'),
+);
+export const ShortlistToggleSchema = v.object({ offerKey: text(200), productKey: v.nullable(text(400)) });

@@ -11,3 +11,18 @@ export const spotterEnabled = storage.defineItem<boolean>('sync:spotterEnabled',
 
 /** Show a mark on the toolbar button when the current tab shows a product. */
 export const badgeEnabled = storage.defineItem<boolean>('sync:badgeEnabled', { fallback: true, version: 1 });
+
+/** Wholesale sources: politeness and caching. The defaults follow what keeps real clients unblocked. */
+export interface SourceSettings {
+  /** Minimum gap between two requests to one source host, before jitter. */
+  minIntervalMs: number;
+  /** Up to this much random extra gap. */
+  jitterMs: number;
+  /** How long a search answer is served from the cache before it is refreshed. */
+  cacheHours: number;
+}
+
+export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSettings', {
+  fallback: { minIntervalMs: 3000, jitterMs: 3000, cacheHours: 24 },
+  version: 1,
+});

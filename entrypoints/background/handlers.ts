@@ -3,23 +3,26 @@ import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
 import { recordSpottedProduct } from '../../storage/products';
 import { badgeEnabled } from '../../storage/settings';
+import { toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
+import { searchOffers, verified } from './sources/search-service';
 
 /** One handler per protocol message. The router has already checked the data and the sender. */
 export const handlers: Handlers = {
   async productSpotted({ product, pageUrl }, sender) {
     const tabId = sender.tab?.id as number; // the router guarantees a tab for content messages
     const result = await recordSpottedProduct(db(), product, pageUrl, Date.now());
-    await setTabProduct(tabId, { product, productKey: result.productKey, pageUrl, at: Date.now() });
+    // Badge before tab state: whoever watches the state (the side panel, tests) then sees a finished update.
     if (await badgeEnabled.getValue()) await showSpottedBadge(tabId, product.kind);
+    await setTabProduct(tabId, { product, productKey: result.productKey, pageUrl, at: Date.now() });
     return result;
   },
 
   async productCleared(_data, sender) {
     const tabId = sender.tab?.id as number;
-    await clearTabProduct(tabId);
     await showSpottedBadge(tabId, null);
+    await clearTabProduct(tabId);
     return { cleared: true };
   },
 
@@ -37,12 +40,23 @@ export const handlers: Handlers = {
     );
     return { deleted: true };
   },
+
+  searchOffers: (request) => searchOffers(request),
+
+  async sourceVerified() {
+    await verified();
+    return { cleared: true };
+  },
+
+  async toggleShortlist({ offerKey, productKey }) {
+    return { kept: await toggleShortlist(db(), offerKey, productKey, Date.now()) };
+  },
 };
 
 /** Forget a tab's product when it starts loading another document or closes. */
 export function watchTabs(): void {
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading') void clearTabProduct(tabId);
+    if (info.status === 'loading') void showSpottedBadge(tabId, null).then(() => clearTabProduct(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => void clearTabProduct(tabId));
 }

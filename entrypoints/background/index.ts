@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../messaging/router';
+import { registerContextMenus } from './context-menu';
 import { handlers, watchTabs } from './handlers';
 
 export default defineBackground(() => {
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   });
 
   watchTabs();
+  registerContextMenus();
 
   // The toolbar button opens the popup (shortlist); the side panel opens from the popup or the browser's
   // own side panel menu, so keep Chrome from hijacking the action click.

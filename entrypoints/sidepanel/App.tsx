@@ -5,6 +5,7 @@ import { sendMessage } from '../../messaging/client';
 import type { ProtocolReplies } from '../../messaging/protocol';
 import { watchTabProduct } from '../../storage/tab-state';
 import { PriceHistory } from './PriceHistory';
+import { SearchPanel } from './SearchPanel';
 import { useActiveTab } from './useActiveTab';
 
 type TabProduct = ProtocolReplies['getTabProduct'];
@@ -39,6 +40,7 @@ export function App() {
           {t('noProductOnTab')}
         </p>
       )}
+      <SearchPanel product={stored} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/browser';
 

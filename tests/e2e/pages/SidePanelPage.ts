@@ -26,3 +26,38 @@ export class SidePanelPage {
     return this.page.getByTestId('no-product');
   }
 }
+
+/** The search part of the side panel. */
+export class SearchBox {
+  constructor(readonly page: Page) {}
+
+  get query(): Locator {
+    return this.page.getByTestId('search-query');
+  }
+
+  get offers(): Locator {
+    return this.page.getByTestId('search-results').getByTestId('offer-card');
+  }
+
+  /** How the last answer travelled: gateway-tab, page-mtop or cache. */
+  async via(): Promise<string | null> {
+    return this.page.getByTestId('search-meta').getAttribute('data-via');
+  }
+
+  state(name: string): Locator {
+    return this.page.getByTestId(`state-${name}`);
+  }
+
+  /** Types a query (when given), searches, and waits until an answer (offers or a state) is shown. */
+  async search(query?: string, mode: 'keywords' | 'image' = 'keywords'): Promise<void> {
+    await this.page.getByTestId('search-mode').selectOption(mode);
+    if (query !== undefined) await this.query.fill(query);
+    const previous = await this.page.getByTestId('search-panel').evaluate((el) => el.getAttribute('data-answers'));
+    await this.page.getByTestId('search-button').click();
+    await this.page.waitForFunction(
+      (prev) => document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
+      previous,
+      { timeout: 60_000 },
+    );
+  }
+}

@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves saved shop pages under their real host names: `tests/fixtures/sites/<host>/<path>` (with `.html`
- * or `/index.html` tried after the exact path). HTTP and HTTPS share one port: the first byte of a
+ * `.html.gz` or `/index.html` tried after the exact path). HTTP and HTTPS share one port: the first byte of a
  * connection tells TLS (0x16, a handshake record) from plain HTTP, so Chromium can map both :80 and :443 of
  * every fixture host onto it with --host-resolver-rules. Other hosts (the mock 1688) plug in by name.
  */
@@ -54,10 +54,17 @@ export async function startFixtureServer(opts: {
     }
     const base = join(opts.sitesDir, host);
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    for (const candidate of [rel, `${rel}.html`, join(rel, 'index.html')]) {
+    for (const candidate of [rel, `${rel}.html`, `${rel}.html.gz`, join(rel, 'index.html')]) {
       const file = join(base, candidate);
       if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) continue;
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/html; charset=utf-8' });
+      // Saved pages stay byte-identical to their source as .html.gz and go out gzip-encoded.
+      const gz = file.endsWith('.html.gz');
+      res.writeHead(200, {
+        'content-type': gz ? 'text/html; charset=utf-8' : (TYPES[extname(file)] ?? 'text/html; charset=utf-8'),
+        ...(gz ? { 'content-encoding': 'gzip' } : {}),
+        // Image CDNs (alicdn, Shopify, Amazon) answer pictures with an open CORS header; so do the fixtures.
+        ...(/\.(jpe?g|png|webp)$/.test(file) ? { 'access-control-allow-origin': '*' } : {}),
+      });
       res.end(readFileSync(file));
       return;
     }

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { join } from 'node:path';
 import { type ExtensionBrowser, launchWithExtension, ROOT } from './browser';
 import { type FixtureServer, type RequestHandler, startFixtureServer } from './fixture-server';

@@ -27,6 +27,9 @@ function setup() {
     productCleared: vi.fn(async () => ({ cleared: true as const })),
     getTabProduct: vi.fn(async () => ({ product: null, stored: null })),
     deleteAllData: vi.fn(async () => ({ deleted: true as const })),
+    searchOffers: vi.fn(async () => ({ state: 'error' as const, message: 'not in this test' })),
+    sourceVerified: vi.fn(async () => ({ cleared: true as const })),
+    toggleShortlist: vi.fn(async () => ({ kept: true })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }
@@ -100,6 +103,19 @@ describe('message router', () => {
     expect(!reply.ok && reply.error.code).toBe('bad-data');
     expect(!reply.ok && reply.error.message).toMatch(/^invalid productSpotted/);
     expect(handlers.productSpotted).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a javascript: picture', { mode: 'image', query: 'javascript:alert(1)' }],
+    ['an empty query', { mode: 'keywords', query: '   ' }],
+    ['an unknown sort', { mode: 'keywords', query: '帽子', sort: 'random' }],
+    ['page 0', { mode: 'keywords', query: '帽子', page: 0 }],
+  ])('rejects a search with %s', async (_name, patch) => {
+    const { route, handlers } = setup();
+    const search = { mode: 'keywords', query: '帽子', sort: 'relevance', filters: {}, page: 1, pageId: null, refresh: false };
+    const reply = await route(msg('searchOffers', { ...search, ...patch }), pageSender);
+    expect(!reply.ok && reply.error.code).toBe('bad-data');
+    expect(handlers.searchOffers).not.toHaveBeenCalled();
   });
 
   it('turns a handler exception into an error answer', async () => {

@@ -1,0 +1,66 @@
+import { formatMoney } from '../core/money';
+import { safeHttpUrl } from '../core/url';
+import type { StoredOffer } from '../storage/types';
+import { ExternalLink } from './ExternalLink';
+import { t } from './i18n';
+import { Price } from './Price';
+
+/** Quantity tiers as a buyer reads them: "≥2 ¥12.50 · ≥100 ¥11.00". */
+function tiers(offer: StoredOffer): string {
+  return offer.priceTiers
+    .map((tier) => `≥${tier.minQty} ${formatMoney({ minor: tier.priceMinor, currency: offer.currency })}`)
+    .join(' · ');
+}
+
+/** One wholesale offer with everything a buyer compares. Text only; links only http(s). */
+export function OfferCard(props: { offer: StoredOffer; kept: boolean; onToggleKeep: () => void }) {
+  const o = props.offer;
+  const s = o.supplier;
+  const image = safeHttpUrl(o.images[0]);
+  const place = [s.province, s.city].filter(Boolean).join(' ');
+  return (
+    <article class="offer-card" data-testid="offer-card" data-offer-id={o.offerId}>
+      {image ? <img class="offer-card__image" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
+      <div class="offer-card__body">
+        <ExternalLink class="offer-card__title" href={o.url}>
+          <span data-testid="offer-title">{o.title}</span>
+        </ExternalLink>
+        <div class="offer-card__price">
+          <Price minor={o.priceMinMinor} maxMinor={o.priceMaxMinor} currency={o.currency} />
+          {o.moq !== null ? (
+            <span class="chip" data-testid="offer-moq">
+              {t('moq', String(o.moq), o.unit ?? '')}
+            </span>
+          ) : null}
+          {o.dropship ? <span class="chip">{t('dropship')}</span> : null}
+          {o.isAd ? (
+            <span class="chip chip--ad" data-testid="offer-ad">
+              {t('ad')}
+            </span>
+          ) : null}
+        </div>
+        {o.priceTiers.length > 1 ? (
+          <div class="offer-card__tiers" data-testid="offer-tiers">
+            {tiers(o)}
+          </div>
+        ) : null}
+        <div class="offer-card__supplier" data-testid="offer-supplier">
+          {s.isFactory ? <span class="chip chip--factory">{t('factory')}</span> : null}
+          <span>{s.name ?? s.loginId ?? '—'}</span>
+          {s.years !== null ? <span>{t('years', String(s.years))}</span> : null}
+          {place ? <span>{place}</span> : null}
+          {s.repurchaseRate !== null ? <span>{t('repurchase', String(Math.round(s.repurchaseRate * 100)))}</span> : null}
+          {o.sales !== null ? <span>{t('sales', String(o.sales))}</span> : null}
+          {s.badges.slice(0, 3).map((b) => (
+            <span class="chip" key={b}>
+              {b}
+            </span>
+          ))}
+        </div>
+        <button type="button" class="offer-card__keep" data-testid="offer-keep" onClick={props.onToggleKeep}>
+          {props.kept ? t('kept') : t('keep')}
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { SiteAdapter } from '../fields';
+import { jsonAfter, scriptTexts } from '../json';
+import { at, fromMinor, text } from './util';
+
+/**
+ * Shopify stores on any domain, recognised by their markup: `ShopifyAnalytics.meta` (`product{id, vendor,
+ * variants[{id, price in cents, sku}]}`, `page.pageType`) and `Shopify.currency.active`.
+ */
+export const shopify: SiteAdapter = {
+  id: 'shopify',
+  matches: ['*://*.myshopify.com/*'],
+  detect: (doc) =>
+    doc.querySelector(
+      'script#shopify-features,link[href*="cdn.shopify.com"],script[src*="cdn.shopify.com"],meta[name="shopify-digital-wallet"]',
+    ) !== null,
+  extract(doc, url) {
+    const scripts = scriptTexts(doc).filter(
+      (t) => t.includes('ShopifyAnalytics') || t.includes('Shopify.currency'),
+    );
+    let meta: unknown;
+    let currency: unknown;
+    for (const t of scripts) {
+      meta ??= jsonAfter(t, 'var meta =') ?? jsonAfter(t, 'ShopifyAnalytics.meta =');
+      currency ??= at(jsonAfter(t, 'Shopify.currency ='), 'active');
+    }
+    const pageType = at(meta, 'page.pageType');
+    if (typeof pageType === 'string' && pageType !== 'product') return { reject: true };
+    const product = at(meta, 'product') as Record<string, unknown> | undefined;
+    if (!product) return null;
+    const variants = Array.isArray(product.variants) ? (product.variants as Record<string, unknown>[]) : [];
+    const wanted = new URL(url).searchParams.get('variant');
+    const v = variants.find((x) => String(x.id) === wanted) ?? variants[0];
+    const cents = fromMinor(v?.price);
+    return {
+      price: cents ? { amount: cents, currency: text(currency) } : null,
+      brand: text(product.vendor),
+      sku: typeof v?.sku === 'string' && v.sku ? v.sku : null,
+      itemId: product.id != null ? String(product.id) : null,
+    };
+  },
+};

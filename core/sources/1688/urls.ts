@@ -1,0 +1,71 @@
+/** Person-facing 1688 addresses. Every URL built or passed on here is https. */
+import type { SortOrder } from '../provider';
+import { httpsUrl, offerIdOf } from '../util';
+import { gbkPercentEncode } from './gbk';
+
+export const H5_ORIGIN = 'https://h5api.m.1688.com';
+/** The page the extension's transport keeps open (it does not redirect to login, unlike www/s.1688.com). */
+export const H5_PAGE_URL = `${H5_ORIGIN}/`;
+export const HOME_URL = 'https://www.1688.com/';
+export const LOGIN_URL = 'https://login.1688.com/member/signin.htm';
+
+export function detailUrl(offerId: string): string | null {
+  const id = offerIdOf(offerId);
+  return id ? `https://detail.1688.com/offer/${id}.html` : null;
+}
+
+/** The offer id in a 1688 detail URL (`/offer/<id>.html`, also m.1688.com `offerId=`), or null. */
+export function offerIdFromUrl(url: string): string | null {
+  const m = /\/offer\/(\d{5,20})\.html/.exec(url) ?? /[?&]offerId=(\d{5,20})\b/.exec(url);
+  return m?.[1] ?? null;
+}
+
+const SORT_PARAMS: Record<SortOrder, string> = {
+  relevance: '',
+  // Page-side names; the gateway uses the same sortType values (see params.ts).
+  'price-asc': '&sortType=price&descendOrder=false',
+  'price-desc': '&sortType=price&descendOrder=true',
+  sales: '&sortType=va_rmdarkgmv30rt&descendOrder=true',
+};
+
+/** `https://s.1688.com/selloffer/offer_search.htm?keywords=<GBK>`: the results page a person sees. */
+export function searchPageUrl(keywords: string, sort: SortOrder = 'relevance'): string {
+  const enc = gbkPercentEncode(keywords.trim()) ?? encodeURIComponent(keywords.trim());
+  return `https://s.1688.com/selloffer/offer_search.htm?keywords=${enc}${SORT_PARAMS[sort]}`;
+}
+
+/** The image-search results page (air.1688.com); with an uploaded image id when there is one. */
+export function imageSearchPageUrl(imageId?: string | null): string {
+  const base = 'https://air.1688.com/kapp/1688-search/pc-image-search/?tab=imageSearch';
+  if (imageId && /^[0-9A-Za-z_-]{1,64}$/.test(imageId) && imageId !== '0') {
+    return `${base}&imageId=${imageId}&imageIdList=${imageId}`;
+  }
+  return base;
+}
+
+const TRUSTED_HOST =
+  /(^|\.)(1688\.com|taobao\.com|tmall\.com|alibaba\.com|alicdn\.com|alibaba-inc\.com|aliexpress\.com)$/i;
+
+/**
+ * The page a person opens to pass a check: the wall's own URL when the answer gave one on an Alibaba host
+ * (upgraded to https), else the person-facing search page for `keywords`, else the 1688 home page.
+ */
+export function verifyUrl(wallUrl?: unknown, keywords?: string | null): string {
+  const u = httpsUrl(wallUrl);
+  if (u) {
+    try {
+      if (TRUSTED_HOST.test(new URL(u).hostname)) return u;
+    } catch {
+      // fall through
+    }
+  }
+  if (keywords?.trim()) return searchPageUrl(keywords);
+  return HOME_URL;
+}
+
+/** A login page URL from a redirect, kept only when it is https on a known login host. */
+export function loginUrl(redirected?: string | null): string {
+  const u = httpsUrl(redirected);
+  if (u && /^(login\.1688\.com|login\.taobao\.com|passport\.1688\.com)$/i.test(new URL(u).hostname)) return u;
+  return LOGIN_URL;
+}

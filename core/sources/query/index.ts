@@ -1,0 +1,3 @@
+export { type BuiltQuery, buildQuery, chineseQuery, glossaryQuery, isChineseTitle, singulars } from './build';
+export { GLOSSARY_ENTRIES, glossary } from './glossary';
+export { MARKETING_WORDS } from './marketing';

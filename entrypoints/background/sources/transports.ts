@@ -1,0 +1,93 @@
+import { browser } from 'wxt/browser';
+import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
+import { requestBody, requestUrl } from '../../../core/sources/provider';
+import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld } from './gateway-tab';
+
+import type { SearchVia } from '../../../messaging/search';
+
+export type TransportId = Exclude<SearchVia, 'cache'>;
+
+/**
+ * Serialised into the gateway page: a plain same-origin fetch with the user's cookies. A redirect to another
+ * origin (the login site) fails as a CORS error; asked again without following redirects it shows up as an
+ * opaque redirect, which is reported as such instead of as a broken network.
+ */
+async function pageFetch(url: string, method: string, body: string | null, headers: Record<string, string>) {
+  const init: RequestInit = {
+    method,
+    body: body ?? undefined,
+    credentials: 'include',
+    headers: body ? { 'content-type': 'application/x-www-form-urlencoded', ...headers } : headers,
+  };
+  try {
+    const r = await fetch(url, init);
+    return { status: r.status, finalUrl: r.url, text: await r.text(), awayRedirect: false };
+  } catch (err) {
+    const probe = await fetch(url, { ...init, redirect: 'manual' }).catch(() => null);
+    if (probe?.type === 'opaqueredirect') return { status: 0, finalUrl: url, text: '', awayRedirect: true };
+    throw err;
+  }
+}
+
+/** The marker a transport failure carries when 1688 sent the request to another site (login or a check). */
+export const AWAY_REDIRECT = 'redirected to another 1688 site';
+
+/** Serialised into the gateway page: the `_m_h5_tk` cookie, which page script may read. */
+function pageToken(): string | null {
+  const m = /(?:^|;\s*)_m_h5_tk=([^;]*)/.exec(document.cookie);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
+}
+
+/** (1) A signed request from the MAIN world of the inactive gateway tab. */
+export const gatewayTabTransport: Transport = {
+  async request(req: GatewayRequest): Promise<GatewayResponse> {
+    const tabId = await gatewayTab();
+    const url = requestUrl(req);
+    if (!url.startsWith(GATEWAY_ORIGIN)) throw new Error('the gateway tab only sends to its own origin');
+    const res = await runInMainWorld(tabId, pageFetch, [url, req.method, requestBody(req) ?? null, req.headers ?? {}]);
+    if (res.awayRedirect) throw new Error(AWAY_REDIRECT);
+    return { status: res.status, finalUrl: res.finalUrl, text: res.text };
+  },
+};
+
+export const gatewayTabTokens: TokenStore = {
+  async getToken() {
+    const tabId = await gatewayTab();
+    return runInMainWorld(tabId, pageToken, []);
+  },
+};
+
+/**
+ * Serialised into a 1688 page the user has open: the page's own `lib.mtop.request`, which signs by itself. Its
+ * promise can hang, so it races a timeout. Both outcomes come back as the gateway's JSON text.
+ */
+function pageMtop(api: string, v: string, data: string, timeoutMs: number) {
+  const lib = (window as unknown as { lib?: { mtop?: { request?: (o: unknown) => Promise<unknown> } } }).lib;
+  const request = lib?.mtop?.request;
+  if (typeof request !== 'function') return Promise.resolve(null);
+  const call = request({ api, v, data: JSON.parse(data), type: 'GET', dataType: 'json', timeout: timeoutMs, ecode: 0 }).then(
+    (ok) => ({ status: 200, finalUrl: location.href, text: JSON.stringify(ok) }),
+    (failed) => ({ status: 200, finalUrl: location.href, text: JSON.stringify(failed) }),
+  );
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  return Promise.race([call, timeout]);
+}
+
+/** (2) The page's own mtop library in a 1688 tab the user already has open. */
+export const pageMtopTransport: Transport = {
+  async request(req: GatewayRequest): Promise<GatewayResponse> {
+    const params = { ...req.query, ...(req.form ?? {}) };
+    const { api, v, data } = params;
+    if (!api || !v || !data) throw new Error('not a gateway call');
+    const tabs = await browser.tabs.query({ url: ['https://*.1688.com/*'] });
+    for (const tab of tabs) {
+      if (tab.id === undefined || tab.url?.startsWith(GATEWAY_ORIGIN)) continue;
+      const answer = await runInMainWorld(tab.id, pageMtop, [api, v, data, 10_000]).catch(() => null);
+      if (answer) return answer;
+    }
+    throw new Error('no open 1688 page with its request library');
+  },
+};
+
+/** The page library signs by itself; it needs no token from us (an empty one makes the provider sign anyway). */
+export const noTokens: TokenStore = { getToken: async () => '' };

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../components/i18n';
+import { OfferCard } from '../../components/OfferCard';
+import { SourceState } from '../../components/SourceState';
+import { useLiveQuery } from '../../components/useLiveQuery';
+import type { SortOrder } from '../../core/sources/provider';
+import { buildQuery } from '../../core/sources/query';
+import { safeHttpUrl } from '../../core/url';
+import { sendMessage } from '../../messaging/client';
+import type { SearchReply } from '../../messaging/search';
+import { db } from '../../storage/db';
+import { pendingSearch } from '../../storage/pending-search';
+import type { StoredProduct } from '../../storage/types';
+
+type Mode = 'keywords' | 'image';
+
+/**
+ * Search 1688 for the product on the tab (its title turned into Chinese keywords, or its main picture), or for
+ * whatever a right-click handed over. The query is always editable.
+ */
+export function SearchPanel(props: { product: StoredProduct | null }) {
+  const product = props.product;
+  const suggested = product ? buildQuery(product.title) : null;
+  const picture = safeHttpUrl(product?.images[0]);
+  const [mode, setMode] = useState<Mode>('keywords');
+  const [query, setQuery] = useState(suggested?.query ?? '');
+  const [imageUrl, setImageUrl] = useState<string | null>(picture);
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [busy, setBusy] = useState(false);
+  const [reply, setReply] = useState<SearchReply | null>(null);
+  const [answers, setAnswers] = useState(0);
+  const kept = useLiveQuery(async () => new Set((await db().shortlist.toArray()).map((e) => e.offerKey)), []);
+
+  // A new product on the tab: start from its own query (image search first for non-Chinese titles).
+  useEffect(() => {
+    setQuery(suggested?.query ?? '');
+    setImageUrl(picture);
+    setMode(suggested?.preferImageSearch && picture ? 'image' : 'keywords');
+    setReply(null);
+  }, [product?.key]);
+
+  const run = async (request: { mode: Mode; query: string; refresh?: boolean }) => {
+    if (!request.query.trim()) return;
+    setBusy(true);
+    try {
+      const answer = await sendMessage('searchOffers', {
+        mode: request.mode,
+        query: request.query,
+        sort,
+        filters: {},
+        page: 1,
+        pageId: null,
+        refresh: request.refresh ?? false,
+      });
+      setReply(answer);
+    } catch (err) {
+      setReply({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+      setAnswers((n) => n + 1);
+    }
+  };
+
+  // A right-click "Find source" waits in session storage for the panel.
+  useEffect(() => {
+    const take = (p: { mode: Mode; query: string } | null) => {
+      if (!p) return;
+      void pendingSearch.setValue(null);
+      setMode(p.mode);
+      if (p.mode === 'image') setImageUrl(p.query);
+      else setQuery(p.query);
+      void run(p);
+    };
+    void pendingSearch.getValue().then(take);
+    return pendingSearch.watch(take);
+  }, []);
+
+  const current = () => ({ mode, query: mode === 'image' ? (imageUrl ?? '') : query });
+  const onToggleKeep = (offerKey: string) =>
+    void sendMessage('toggleShortlist', { offerKey, productKey: product?.key ?? null }).catch(() => {});
+
+  return (
+    <section class="search" data-testid="search-panel" data-answers={answers} aria-busy={busy}>
+      <h2>{t('findSource')}</h2>
+      <form
+        class="search__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(current());
+        }}
+      >
+        <select value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as Mode)} data-testid="search-mode">
+          <option value="keywords">{t('byKeywords')}</option>
+          <option value="image" disabled={!imageUrl}>
+            {t('byImage')}
+          </option>
+        </select>
+        {mode === 'keywords' ? (
+          <input
+            type="search"
+            data-testid="search-query"
+            value={query}
+            maxLength={200}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+        ) : (
+          <img class="search__picture" src={imageUrl ?? ''} alt="" referrerpolicy="no-referrer" />
+        )}
+        <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)} data-testid="search-sort">
+          <option value="relevance">{t('sortRelevance')}</option>
+          <option value="price-asc">{t('sortPriceAsc')}</option>
+          <option value="sales">{t('sortSales')}</option>
+        </select>
+        <button type="submit" disabled={busy} data-testid="search-button">
+          {busy ? t('searching') : t('search')}
+        </button>
+      </form>
+      {reply?.state === 'ok' ? (
+        <div data-testid="search-results">
+          <p class="search__meta" data-testid="search-meta" data-via={reply.via}>
+            {t('resultsMeta', String(reply.offers.length), t(`via_${reply.via.replace('-', '_')}`))}
+            {reply.stale ? ` · ${t('refreshing')}` : ''}{' '}
+            <button type="button" onClick={() => void run({ ...current(), refresh: true })}>
+              {t('refresh')}
+            </button>
+          </p>
+          {reply.offers.length === 0 ? <p class="empty">{t('noOffers')}</p> : null}
+          {reply.offers.map((o) => (
+            <OfferCard key={o.key} offer={o} kept={kept?.has(o.key) ?? false} onToggleKeep={() => onToggleKeep(o.key)} />
+          ))}
+        </div>
+      ) : reply ? (
+        <SourceState
+          reply={reply}
+          onRetry={() => void run(current())}
+          onVerified={() =>
+            void sendMessage('sourceVerified', {})
+              .then(() => run({ ...current(), refresh: true }))
+              .catch(() => {})
+          }
+        />
+      ) : null}
+    </section>
+  );
+}

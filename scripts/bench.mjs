@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json]`: speed and size figures. Detection is timed in Debian's Chromium on the saved
+// real pages (../shared/data/pages), through the same path the spotter content script runs. With --json,
+// prints one JSON object of named figures and nothing else on stdout.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { loadSavedPages } from './bench/pages.mjs';
+import { chromiumPath, hasChromium } from './chromium.mjs';
+
+const json = process.argv.includes('--json');
+const log = (...a) => (json ? console.error(...a) : console.log(...a));
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = 7;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : Number.NaN;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
+};
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function bundle(entry) {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: { write: false, minify: true, lib: { entry: resolve(ROOT, entry), formats: ['iife'], name: 'SourceLensBench' } },
+  });
+  const result = Array.isArray(out) ? out[0] : out;
+  return result.output[0].code;
+}
+
+async function detectFigures() {
+  if (!hasChromium()) throw new Error(`no Chromium at ${chromiumPath}`);
+  const code = await bundle('scripts/bench/detect-entry.ts');
+  const pages = loadSavedPages(ROOT);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const perPage = [];
+  const noProduct = [];
+  let current = '';
+  // The saved HTML is the document; every subresource is refused, so pages can't reach out or slow the run.
+  await context.route('**/*', (route) =>
+    route.request().isNavigationRequest() && route.request().frame().parentFrame() === null
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current })
+      : route.abort(),
+  );
+  const page = await context.newPage();
+  for (const saved of pages) {
+    current = saved.html;
+    try {
+      await page.goto(saved.url, { waitUntil: 'domcontentloaded', timeout: 15000 });
+      await page.addScriptTag({ content: code });
+      const r = await page.evaluate((runs) => globalThis.__sourcelensBench.timeSpotter(runs), RUNS);
+      const m = median(r.ms);
+      if (saved.noProduct) noProduct.push(m);
+      else perPage.push(m);
+    } catch (err) {
+      log(`skipped ${saved.url}: ${String(err).split('\n')[0]}`);
+    }
+  }
+  await browser.close();
+  const all = [...perPage, ...noProduct];
+  return {
+    detect_ms_median: round(median(all)),
+    detect_ms_p95: round(percentile(all, 95)),
+    detect_noproduct_ms_median: round(median(noProduct)),
+    detect_pages: all.length,
+  };
+}
+
+function contentScriptSize() {
+  const file = resolve(ROOT, '.output/chrome-mv3/content-scripts/spotter.js');
+  if (!existsSync(file) || process.argv.includes('--rebuild')) {
+    const r = spawnSync('npx', ['wxt', 'build'], { stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+    if (r.status !== 0) throw new Error('build failed');
+  }
+  const src = readFileSync(file);
+  return { content_script_bytes: src.length, content_script_gzip_bytes: gzipSync(src, { level: 9 }).length };
+}
+
+function nodeFigures() {
+  const r = spawnSync('npx', ['tsx', 'scripts/bench/node-bench.ts'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    log(r.stderr);
+    return {};
+  }
+  return JSON.parse(r.stdout);
+}
+
+const figures = { ...contentScriptSize(), ...(await detectFigures()), ...nodeFigures() };
+if (json) console.log(JSON.stringify(figures));
+else for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(32)} ${v}`);

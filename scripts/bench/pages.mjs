@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** The saved real pages (../shared/data/pages), as {url, html, isProduct}. */
+export function loadSavedPages(root) {
+  const dir = resolve(root, '..', 'shared', 'data', 'pages');
+  const list = JSON.parse(readFileSync(join(dir, 'pages.json'), 'utf8'));
+  return list
+    .filter((p) => existsSync(join(dir, p.file)))
+    .map((p) => {
+      const raw = readFileSync(join(dir, p.file));
+      const html = (p.file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+      return { url: p.url, html, isProduct: p.is_product === true, noProduct: p.is_product === false };
+    });
+}

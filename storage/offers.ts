@@ -1,0 +1,84 @@
+import type { WholesaleOffer } from '../core/sources/types';
+import type { SourceLensDb } from './db';
+import { OBSERVATION_REFRESH_MS } from './products';
+import type { CachedLookup, PriceObservation, StoredOffer } from './types';
+
+export const offerKey = (o: Pick<WholesaleOffer, 'source' | 'offerId'>) => `${o.source}:${o.offerId}`;
+
+/**
+ * Records offers a source returned (or the user browsed past): the same offer seen twice is one row, updated;
+ * its lowest price becomes a price observation when it changed or the last one is a day old. One transaction.
+ */
+export async function recordOffers(
+  database: SourceLensDb,
+  offers: WholesaleOffer[],
+  where: string,
+  via: PriceObservation['via'],
+  now: number,
+): Promise<string[]> {
+  if (offers.length === 0) return [];
+  return database.transaction('rw', database.offers, database.priceObservations, async () => {
+    const keys = offers.map(offerKey);
+    const existing = await database.offers.bulkGet(keys);
+    const rows: StoredOffer[] = offers.map((o, i) => {
+      const old = existing[i];
+      return {
+        key: keys[i] as string,
+        source: o.source,
+        offerId: o.offerId,
+        title: o.title,
+        url: o.url,
+        images: o.images.length ? o.images : (old?.images ?? []),
+        currency: o.currency,
+        priceTiers: o.priceTiers.length ? o.priceTiers : (old?.priceTiers ?? []),
+        priceMinMinor: o.priceMinMinor ?? old?.priceMinMinor ?? null,
+        priceMaxMinor: o.priceMaxMinor ?? old?.priceMaxMinor ?? null,
+        moq: o.moq ?? old?.moq ?? null,
+        unit: o.unit ?? old?.unit ?? null,
+        dropship: o.dropship ?? old?.dropship ?? null,
+        sales: o.sales ?? old?.sales ?? null,
+        isAd: o.isAd,
+        supplier: o.supplier,
+        firstSeenAt: old?.firstSeenAt ?? now,
+        lastSeenAt: now,
+      };
+    });
+    await database.offers.bulkPut(rows);
+    const observations: PriceObservation[] = [];
+    for (const row of rows) {
+      if (row.priceMinMinor === null) continue;
+      const last = await database.priceObservations
+        .where('[subjectKey+at]')
+        .between([row.key, -Infinity], [row.key, Infinity])
+        .last();
+      const same = last && last.minor === row.priceMinMinor && last.maxMinor === row.priceMaxMinor && last.currency === row.currency;
+      if (same && now - last.at < OBSERVATION_REFRESH_MS) continue;
+      observations.push({
+        subjectKey: row.key,
+        subjectKind: 'offer',
+        minor: row.priceMinMinor,
+        maxMinor: row.priceMaxMinor,
+        currency: row.currency,
+        at: now,
+        where,
+        via,
+      });
+    }
+    if (observations.length) await database.priceObservations.bulkAdd(observations);
+    return keys;
+  });
+}
+
+/** Offers by key, in the order given, skipping any that were deleted since. */
+export async function offersByKeys(database: SourceLensDb, keys: string[]): Promise<StoredOffer[]> {
+  const rows = await database.offers.bulkGet(keys);
+  return rows.filter((r): r is StoredOffer => r !== undefined);
+}
+
+export async function readLookup(database: SourceLensDb, key: string): Promise<CachedLookup | undefined> {
+  return database.lookups.get(key);
+}
+
+export async function writeLookup(database: SourceLensDb, lookup: CachedLookup): Promise<void> {
+  await database.lookups.put(lookup);
+}

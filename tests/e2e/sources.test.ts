@@ -1,0 +1,149 @@
+/// <reference types="chrome" />
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { createMock1688, type Mock1688 } from '../mock-1688/server';
+import { ShopTab } from './pages/ShopTab';
+import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
+import { withScreenshots } from './support/browser';
+import { type Harness, startHarness } from './support/harness';
+
+const SEARCH_PATH = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
+const MIN_INTERVAL_MS = 1500;
+
+describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
+  let h: Harness;
+  let mock: Mock1688;
+  let tab: ShopTab;
+  let box: SearchBox;
+
+  const searches = () => mock.requests.filter((r) => `${r.host}${r.path}` === SEARCH_PATH && r.apiMethod === 'getOfferList');
+
+  before(async () => {
+    mock = createMock1688();
+    const hosts = ['h5api.m.1688.com', 'detail.1688.com', 's.1688.com', 'air.1688.com', 'login.1688.com'];
+    h = await startHarness(Object.fromEntries(hosts.map((host) => [host, mock.handle])));
+    // Politeness spacing shortened for the test run (no jitter), through the real setting.
+    await h.browser.worker.evaluate(
+      (ms) => chrome.storage.sync.set({ sourceSettings: { minIntervalMs: ms, jitterMs: 0, cacheHours: 24 } }),
+      MIN_INTERVAL_MS,
+    );
+    tab = await ShopTab.open(h.browser, 'https://item.taobao.com/item.htm?id=712345678901');
+    await tab.waitForReport((r) => r !== null);
+    const panel = await SidePanelPage.open(h.browser, tab.tabId);
+    box = new SearchBox(panel.page);
+  });
+  after(async () => {
+    await h?.close();
+  });
+  beforeEach(() => mock.setWall(null));
+
+  test('a keyword search from the spotted product returns offers with tiers, MOQ and supplier facts', async () => {
+    await withScreenshots(h.browser, 'sources-keywords', async () => {
+      // The Taobao title, stripped of marketing words, is the suggested query.
+      const suggested = await box.query.inputValue();
+      assert.ok(suggested.length > 0 && !/新款|ins|2025/.test(suggested), `suggested query: ${suggested}`);
+      await box.search();
+      assert.equal(await box.via(), 'gateway-tab');
+      const count = await box.offers.count();
+      assert.ok(count > 0, 'offers shown');
+      const first = box.offers.first();
+      assert.match((await first.getByTestId('offer-moq').textContent()) ?? '', /\d/);
+      assert.ok(((await first.getByTestId('offer-supplier').textContent()) ?? '').length > 2);
+      const withTiers = await box.page.getByTestId('offer-tiers').count();
+      assert.ok(withTiers > 0, 'some offers show quantity tiers');
+      const href = await first.getByTestId('offer-title').locator('xpath=..').getAttribute('href');
+      assert.match(href ?? '', /^https:\/\/detail\.1688\.com\/offer\/\d+\.html$/);
+      // The gateway checked our token and signature: at least one search call answered SUCCESS.
+      assert.ok(searches().some((r) => r.ret?.startsWith('SUCCESS')), JSON.stringify(searches().map((r) => r.ret)));
+    });
+  });
+
+  test('the second identical search is served from the cache without asking 1688', async () => {
+    await withScreenshots(h.browser, 'sources-cache', async () => {
+      const before = searches().length;
+      await box.search();
+      assert.equal(await box.via(), 'cache');
+      assert.equal(searches().length, before);
+    });
+  });
+
+  test('searches are spaced by the politeness interval at the server', async () => {
+    await withScreenshots(h.browser, 'sources-rate', async () => {
+      const before = searches().length;
+      await box.search('保温杯 不锈钢');
+      await box.search('瑜伽裤 女');
+      await box.search('手机壳 硅胶');
+      const times = searches()
+        .slice(before)
+        .filter((r) => r.ret?.startsWith('SUCCESS'))
+        .map((r) => r.time);
+      assert.equal(times.length, 3);
+      for (let i = 1; i < times.length; i += 1) {
+        const gap = (times[i] as number) - (times[i - 1] as number);
+        assert.ok(gap >= MIN_INTERVAL_MS - 50, `gap ${gap} ms between searches`);
+      }
+    });
+  });
+
+  for (const [wall, state] of [
+    ['punish', 'needs-verification'],
+    ['slider', 'needs-verification'],
+    ['rgv587', 'needs-verification'],
+    ['user-validate', 'needs-verification'],
+    ['login', 'needs-login'],
+    ['throttled', 'throttled'],
+  ] as const) {
+    test(`a ${wall} answer becomes the ${state} state, and the source is left alone until the person acts`, async () => {
+      await withScreenshots(h.browser, `sources-wall-${wall}`, async () => {
+        mock.setWall(wall);
+        await box.search(`墙测试 ${wall}`);
+        await box.state(state).waitFor();
+        if (state === 'needs-verification') {
+          const href = await box.page.getByTestId('verify-button').locator('xpath=..').getAttribute('href');
+          assert.match(href ?? '', /^https:\/\/[^/]*1688\.com\//);
+        }
+        // While backing off, another search does not reach 1688.
+        const before = mock.count();
+        await box.search(`墙测试 again ${wall}`);
+        await box.state(state === 'needs-login' ? 'needs-login' : state).waitFor();
+        assert.equal(mock.count(), before);
+        // The person passed the check: the back-off lifts and searching works again.
+        mock.setWall(null);
+        await h.browser.worker.evaluate(() => undefined);
+        await box.page.evaluate(() =>
+          chrome.runtime.sendMessage({ sourcelens: 1, type: 'sourceVerified', data: {} }),
+        );
+        await box.search(`墙测试 after ${wall}`);
+        const shown = await box.page.getByTestId('search-panel').innerText();
+        const recent = mock.requests.slice(-4).map((r) => [r.path.slice(0, 60), r.status, r.ret, r.wall]);
+        assert.ok((await box.offers.count()) > 0, `after verifying: ${shown.slice(-200)} ${JSON.stringify(recent)}`);
+      });
+    });
+  }
+
+  test('a right-click on a product picture runs an image search (JPEG re-encoded from a PNG)', async () => {
+    await withScreenshots(h.browser, 'sources-image', async () => {
+      // The menu items exist (update fails for an unknown id).
+      await h.browser.worker.evaluate(() => chrome.contextMenus.update('find-source-image', {}));
+      const before = mock.requests.filter((r) => r.apiMethod === 'uploadBase64WithRequest').length;
+      const answers = await box.page.getByTestId('search-panel').getAttribute('data-answers');
+      // What the click handler hands to the side panel (native menus can't be clicked from tests).
+      await h.browser.worker.evaluate(
+        (url) => chrome.storage.session.set({ pendingSearch: { mode: 'image', query: url, at: Date.now() } }),
+        'https://www.example-shop.test/img/babylonian.png',
+      );
+      await box.page.waitForFunction(
+        (prev) => document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
+        answers,
+        { timeout: 60_000 },
+      );
+      const shown = await box.page.getByTestId('search-panel').innerText();
+      assert.equal(await box.via(), 'gateway-tab', shown.slice(0, 300));
+      assert.ok((await box.offers.count()) > 0);
+      const uploads = mock.requests.filter((r) => r.apiMethod === 'uploadBase64WithRequest');
+      assert.equal(uploads.length, before + 1);
+      assert.ok(uploads.at(-1)?.ret?.startsWith('SUCCESS'), `upload answered ${uploads.at(-1)?.ret}`);
+      assert.ok(mock.requests.some((r) => r.apiMethod === 'imageOfferSearchService'));
+    });
+  });
+});

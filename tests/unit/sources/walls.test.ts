@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyHttp,
+  classifyRet,
+  EmptyRunDetector,
+  hasSliderMarkup,
+  isDelistedPage,
+  throttledByMessage,
+} from '../../../core/sources/1688/walls';
+import type { GatewayResponse } from '../../../core/sources/provider';
+import { fixtureJson, fixtureText } from './helpers';
+
+const page = (text: string, extra: Partial<GatewayResponse> = {}): GatewayResponse => ({
+  status: 200,
+  finalUrl: 'https://detail.1688.com/offer/833454967766.html',
+  text,
+  ...extra,
+});
+
+function ret(name: string) {
+  const env = fixtureJson(name) as { ret: string[]; data: unknown };
+  return classifyRet(env.ret, env.data);
+}
+
+describe('HTTP-level walls', () => {
+  it('punish / tmd / x5secdata / nocaptcha URLs after redirects', () => {
+    for (const url of [
+      'https://detail.1688.com/_____tmd_____/punish?x5secdata=abc&x5step=1',
+      'https://s.1688.com/youyuan/index.htm?x5secdata=xyz',
+      'https://h5api.m.1688.com/_____sec_____/check',
+      'https://detail.1688.com/nocaptcha/verify',
+    ]) {
+      const w = classifyHttp(page('<html></html>', { finalUrl: url }));
+      expect(w, url).toMatchObject({ state: 'needs-verification', reason: 'url' });
+      if (w?.state === 'needs-verification') expect(w.url).toBe(url);
+    }
+  });
+
+  it('a search whose own keywords say "punish" or "nocaptcha" is not a wall', () => {
+    const data = encodeURIComponent(JSON.stringify({ keywords: 'punish nocaptcha _____tmd_____ x5secdata=1' }));
+    const url = `https://h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/?data=${data}`;
+    expect(classifyHttp(page('{"ret":["SUCCESS::调用成功"],"data":{}}', { finalUrl: url }))).toBeNull();
+  });
+
+  it('the punish page by title and slider markup', () => {
+    expect(classifyHttp(page(fixtureText('wall-punish.html')))).toMatchObject({
+      state: 'needs-verification',
+      reason: 'title',
+    });
+    expect(classifyHttp(page(fixtureText('wall-slider.html')))).toMatchObject({
+      state: 'needs-verification',
+      reason: 'slider-markup',
+    });
+    expect(classifyHttp(page(fixtureText('wall-risk-title.html')))).toMatchObject({
+      state: 'needs-verification',
+    });
+  });
+
+  it('login redirects', () => {
+    for (const url of [
+      'https://login.1688.com/member/signin.htm?Done=x',
+      'https://login.taobao.com/member/login.jhtml',
+      'https://passport.1688.com/member/signin.htm',
+    ]) {
+      expect(classifyHttp(page(fixtureText('login-page.html'), { finalUrl: url }))).toMatchObject({
+        state: 'needs-login',
+      });
+    }
+  });
+
+  it('HTTP 403 / 429 and short rate-limit text are throttling', () => {
+    expect(classifyHttp(page('', { status: 429, headers: { 'retry-after': '120' } }))).toEqual({
+      state: 'throttled',
+      retryAfterMs: 120_000,
+      reason: 'http-429',
+    });
+    expect(classifyHttp(page('forbidden', { status: 403 }))).toMatchObject({
+      state: 'throttled',
+      retryAfterMs: 60_000,
+    });
+    expect(classifyHttp(page(fixtureText('throttled-body.txt')))).toMatchObject({ state: 'throttled' });
+  });
+
+  it('normal pages that mention 验证码 / 安全验证 / 滑块验证 in their body are not walls', () => {
+    expect(classifyHttp(page(fixtureText('normal-page-with-words.html')))).toBeNull();
+    expect(hasSliderMarkup(fixtureText('normal-page-with-words.html'))).toBe(false);
+    expect(classifyHttp(page(fixtureText('detail-context-833454967766.html')))).toBeNull();
+    expect(classifyHttp(page(fixtureText('detail-initdata-597090034012.html')))).toBeNull();
+    expect(classifyHttp(page(fixtureText('search-keyword.json')))).toBeNull();
+  });
+
+  it('a gateway JSON answer quoting rate-limit words is judged by its ret, not by words', () => {
+    expect(
+      classifyHttp(page(JSON.stringify({ ret: ['SUCCESS::调用成功'], data: { note: '请稍后再试' } }))),
+    ).toBeNull();
+  });
+});
+
+describe('ret codes', () => {
+  it('SUCCESS is ok; TOKEN codes ask for a handshake', () => {
+    expect(ret('search-keyword.json')).toEqual({ kind: 'ok' });
+    expect(ret('ret-token-empty.json')).toEqual({ kind: 'token', code: 'FAIL_SYS_TOKEN_EMPTY' });
+    expect(ret('ret-token-expired.json')).toEqual({ kind: 'token', code: 'FAIL_SYS_TOKEN_EXOIRED' });
+  });
+
+  it('RGV587 and USER_VALIDATE are verification walls carrying data.url', () => {
+    const punish =
+      'https://h5api.m.1688.com:443//h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/_____tmd_____/punish?x5secdata=fixture0000&x5step=1';
+    for (const name of ['ret-rgv587.json', 'ret-user-validate.json']) {
+      const v = ret(name);
+      expect(v.kind).toBe('wall');
+      if (v.kind === 'wall') {
+        expect(v.wall.state).toBe('needs-verification');
+        if (v.wall.state === 'needs-verification')
+          expect(new URL(v.wall.url).href).toBe(new URL(punish).href);
+      }
+    }
+  });
+
+  it('ILLEGAL_ACCESS and FLOWLIMIT are walls, without a URL the person gets the 1688 page', () => {
+    for (const name of ['ret-illegal-access.json', 'ret-flowlimit.json']) {
+      const v = ret(name);
+      expect(v).toMatchObject({
+        kind: 'wall',
+        wall: { state: 'needs-verification', url: 'https://www.1688.com/' },
+      });
+    }
+    const withWords = classifyRet(['FAIL_SYS_USER_VALIDATE::x'], {}, { keywords: '帽子' });
+    expect(withWords).toMatchObject({
+      kind: 'wall',
+      wall: { url: 'https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3' },
+    });
+  });
+
+  it('FAIL_SYS_API_NOT_FOUNDED is an error, not a wall', () => {
+    expect(ret('ret-api-not-found.json')).toMatchObject({ kind: 'error', code: 'FAIL_SYS_API_NOT_FOUNDED' });
+  });
+
+  it('a wall URL on a foreign or non-https host is not passed on', () => {
+    const v = classifyRet(['RGV587_ERROR::SM'], { url: 'javascript:alert(1)' });
+    expect(v).toMatchObject({ kind: 'wall', wall: { url: 'https://www.1688.com/' } });
+    const evil = classifyRet(['RGV587_ERROR::SM'], { url: 'https://evil.example/punish' });
+    expect(evil).toMatchObject({ kind: 'wall', wall: { url: 'https://www.1688.com/' } });
+  });
+
+  it('rate-limit wording in ret messages is throttling; other failures are errors', () => {
+    expect(classifyRet(['FAIL_BIZ_X::系统繁忙，请稍后再试'], {})).toMatchObject({
+      kind: 'wall',
+      wall: { state: 'throttled' },
+    });
+    expect(classifyRet(['FAIL_SYS_SESSION_EXPIRED::SESSION失效'], {})).toMatchObject({
+      kind: 'wall',
+      wall: { state: 'needs-login' },
+    });
+    expect(classifyRet(['FAIL_BIZ_SOMETHING::oops'], {})).toMatchObject({ kind: 'error' });
+    expect(classifyRet(undefined, {})).toMatchObject({ kind: 'error' });
+    expect(throttledByMessage('store image error')).toBeNull();
+    expect(throttledByMessage('访问频繁')).toMatchObject({ state: 'throttled' });
+  });
+});
+
+describe('possible block from a run of empty answers', () => {
+  it('fires on the Nth empty answer in a row and resets on a full one', () => {
+    const d = new EmptyRunDetector(3);
+    expect(d.record(0)).toBe(false);
+    expect(d.record(0)).toBe(false);
+    expect(d.record(5)).toBe(false);
+    expect(d.record(0)).toBe(false);
+    expect(d.record(0)).toBe(false);
+    expect(d.record(0)).toBe(true);
+  });
+});
+
+describe('delisted pages', () => {
+  it('by text or the wrongpage redirect', () => {
+    expect(isDelistedPage('https://detail.1688.com/offer/1.html', fixtureText('detail-delisted.html'))).toBe(
+      true,
+    );
+    expect(isDelistedPage('https://page.1688.com/shtml/static/wrongpage.html', '')).toBe(true);
+    expect(
+      isDelistedPage('https://detail.1688.com/offer/1.html', fixtureText('detail-context-833454967766.html')),
+    ).toBe(false);
+  });
+});
