@@ -26,6 +26,15 @@ export default defineConfig({
     // Searches run inside the user's own 1688 session, from a 1688 page (see README, Permissions).
     host_permissions: ['https://*.1688.com/*'],
     action: { default_title: '__MSG_extName__' },
+    // The detection engine, imported by the spotter only on pages with a product signal. A dynamic URL (new
+    // each session) keeps pages from using it to detect that SourceLens is installed.
+    web_accessible_resources: [
+      {
+        resources: ['detector.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     browser_specific_settings:
       browser === 'firefox'
         ? {

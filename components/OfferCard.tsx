@@ -20,7 +20,9 @@ export function OfferCard(props: { offer: StoredOffer; kept: boolean; onToggleKe
   const place = [s.province, s.city].filter(Boolean).join(' ');
   return (
     <article class="offer-card" data-testid="offer-card" data-offer-id={o.offerId}>
-      {image ? <img class="offer-card__image" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
+      {image ? (
+        <img class="offer-card__image" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" />
+      ) : null}
       <div class="offer-card__body">
         <ExternalLink class="offer-card__title" href={o.url}>
           <span data-testid="offer-title">{o.title}</span>
@@ -49,7 +51,9 @@ export function OfferCard(props: { offer: StoredOffer; kept: boolean; onToggleKe
           <span>{s.name ?? s.loginId ?? '—'}</span>
           {s.years !== null ? <span>{t('years', String(s.years))}</span> : null}
           {place ? <span>{place}</span> : null}
-          {s.repurchaseRate !== null ? <span>{t('repurchase', String(Math.round(s.repurchaseRate * 100)))}</span> : null}
+          {s.repurchaseRate !== null ? (
+            <span>{t('repurchase', String(Math.round(s.repurchaseRate * 100)))}</span>
+          ) : null}
           {o.sales !== null ? <span>{t('sales', String(o.sales))}</span> : null}
           {s.badges.slice(0, 3).map((b) => (
             <span class="chip" key={b}>

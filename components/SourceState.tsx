@@ -6,7 +6,11 @@ import { t } from './i18n';
  * What to do when a source did not give offers: pass its check on the site (never solved for the person),
  * log in, wait out a rate limit, or read the error. `onRetry` runs the search again.
  */
-export function SourceState(props: { reply: Exclude<SearchReply, { state: 'ok' }>; onVerified: () => void; onRetry: () => void }) {
+export function SourceState(props: {
+  reply: Exclude<SearchReply, { state: 'ok' }>;
+  onVerified: () => void;
+  onRetry: () => void;
+}) {
   const r = props.reply;
   switch (r.state) {
     case 'needs-verification':

@@ -51,7 +51,11 @@ export async function recordOffers(
         .where('[subjectKey+at]')
         .between([row.key, -Infinity], [row.key, Infinity])
         .last();
-      const same = last && last.minor === row.priceMinMinor && last.maxMinor === row.priceMaxMinor && last.currency === row.currency;
+      const same =
+        last &&
+        last.minor === row.priceMinMinor &&
+        last.maxMinor === row.priceMaxMinor &&
+        last.currency === row.currency;
       if (same && now - last.at < OBSERVATION_REFRESH_MS) continue;
       observations.push({
         subjectKey: row.key,

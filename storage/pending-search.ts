@@ -7,4 +7,6 @@ export interface PendingSearch {
   at: number;
 }
 
-export const pendingSearch = storage.defineItem<PendingSearch | null>('session:pendingSearch', { fallback: null });
+export const pendingSearch = storage.defineItem<PendingSearch | null>('session:pendingSearch', {
+  fallback: null,
+});

@@ -1,11 +1,12 @@
 import type { PriceContext } from '../price';
 import { type DomResult, readDom } from './dom';
 import type { AdapterResult, Fields, SiteAdapter } from './fields';
-import { MAX_LD, readJsonLd } from './jsonld';
+import { readJsonLd } from './jsonld';
 import { matchesAny } from './match';
 import { ogIsProduct, readMetas, readOpenGraph, readTwitter } from './meta';
 import { readMicrodata, readRdfa } from './microdata';
 import { type Amount, fallbackCurrency, readPrice, toMoney } from './pricing';
+import { markupSignal } from './signal';
 import { absUrl, cleanText, siteOf } from './text';
 import type { DetectedProduct, DetectLayer } from './types';
 import { urlSku } from './url';
@@ -26,46 +27,6 @@ export interface Detector {
   hasProductSignal(doc: Document, url: string): boolean;
   /** The product a page shows, or null (not a product page, a listing, or an internal error). */
   detectProduct(doc: Document, url: string): DetectedProduct | null;
-}
-
-const SIGNAL_META =
-  'meta[property^="product:"],meta[property^="og:price"],meta[property="og:type"][content*="product"]';
-const CART =
-  /cart|basket|bag|buy|checkout|warenkorb|panier|carrello|carrito|cesta|koszyk|ko[sš][ií]k|kosar|sepet|корзин|購物|购物|カート|장바구니/i;
-
-/**
- * Product markup or a shop's cart controls, without reading the page's text. Tag collections (scripts,
- * forms, buttons; cached by browsers) and <head> first; one attribute scan of the body last.
- */
-function markupSignal(doc: Document): boolean {
-  if ((doc.head ?? doc).querySelector(SIGNAL_META)) return true;
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0, n = 0; i < scripts.length && n < 20; i++) {
-    const s = scripts[i] as HTMLScriptElement;
-    if (!/ld\+json/i.test(s.type)) continue;
-    n++;
-    const t = s.textContent ?? '';
-    if (t.length < MAX_LD && /Product|Offer/.test(t)) return true;
-  }
-  const forms = doc.getElementsByTagName('form');
-  for (let i = 0; i < forms.length && i < 30; i++) {
-    const f = forms[i] as HTMLFormElement;
-    if (CART.test(`${f.getAttribute('action') ?? ''} ${f.id} ${f.getAttribute('class') ?? ''}`)) return true;
-  }
-  for (const tag of ['button', 'input']) {
-    const list = doc.getElementsByTagName(tag);
-    for (let i = 0; i < list.length && i < 60; i++) {
-      const b = list[i] as Element;
-      const text = tag === 'button' && b.childElementCount < 4 ? (b.textContent ?? '').slice(0, 40) : '';
-      if (
-        CART.test(
-          `${b.getAttribute('class') ?? ''} ${b.id} ${b.getAttribute('name') ?? ''} ${b.getAttribute('value') ?? ''} ${text}`,
-        )
-      )
-        return true;
-    }
-  }
-  return doc.querySelector('[itemtype*="roduct"],[itemprop="price"]') !== null;
 }
 
 /**

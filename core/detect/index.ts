@@ -12,7 +12,7 @@ export type { DetectedProduct } from './types';
 const all = createDetector(ADAPTERS);
 
 /** Cheap pre-check (well under a millisecond): an adapter's URL, or product markup in the page. */
-export const hasProductSignal = all.hasProductSignal;
+export { hasProductSignal } from './signal';
 
 /** The product a page shows, or null. Never throws; bounded work on huge pages. */
 export const detectProduct = all.detectProduct;

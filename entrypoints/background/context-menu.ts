@@ -8,8 +8,16 @@ const TEXT_ITEM = 'find-source-text';
 export function registerContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: IMAGE_ITEM, title: browser.i18n.getMessage('findSourceImage'), contexts: ['image'] });
-      browser.contextMenus.create({ id: TEXT_ITEM, title: browser.i18n.getMessage('findSourceText'), contexts: ['selection'] });
+      browser.contextMenus.create({
+        id: IMAGE_ITEM,
+        title: browser.i18n.getMessage('findSourceImage'),
+        contexts: ['image'],
+      });
+      browser.contextMenus.create({
+        id: TEXT_ITEM,
+        title: browser.i18n.getMessage('findSourceText'),
+        contexts: ['selection'],
+      });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

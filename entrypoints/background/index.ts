@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '../../messaging/router';
 import { registerContextMenus } from './context-menu';
 import { handlers, watchTabs } from './handlers';
+import { watchSourceSettings } from './sources/search-service';
 
 export default defineBackground(() => {
   const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
@@ -15,6 +16,7 @@ export default defineBackground(() => {
 
   watchTabs();
   registerContextMenus();
+  watchSourceSettings();
 
   // The toolbar button opens the popup (shortlist); the side panel opens from the popup or the browser's
   // own side panel menu, so keep Chrome from hijacking the action click.

@@ -3,7 +3,7 @@ import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
-import { badgeEnabled, spotterEnabled } from '../../storage/settings';
+import { badgeEnabled, type SourceSettings, sourceSettings, spotterEnabled } from '../../storage/settings';
 
 type BoolItem = typeof spotterEnabled;
 
@@ -27,6 +27,45 @@ function Toggle(props: { item: BoolItem; label: string; testId: string }) {
   );
 }
 
+/** Politeness and caching limits for the wholesale sources (seconds and hours, as people think of them). */
+function SourceLimits() {
+  const [value, setValue] = useState<SourceSettings | null>(null);
+  useEffect(() => {
+    void sourceSettings.getValue().then(setValue);
+    return sourceSettings.watch((v) => setValue(v));
+  }, []);
+  if (!value) return null;
+  const save = (patch: Partial<SourceSettings>) => void sourceSettings.setValue({ ...value, ...patch });
+  const num = (e: Event, min: number, max: number) =>
+    Math.min(max, Math.max(min, Number((e.currentTarget as HTMLInputElement).value) || min));
+  return (
+    <>
+      <label class="setting">
+        {t('settingInterval')}
+        <input
+          type="number"
+          min={3}
+          max={60}
+          data-testid="setting-interval"
+          value={value.minIntervalMs / 1000}
+          onChange={(e) => save({ minIntervalMs: num(e, 3, 60) * 1000 })}
+        />
+      </label>
+      <label class="setting">
+        {t('settingCacheHours')}
+        <input
+          type="number"
+          min={1}
+          max={720}
+          data-testid="setting-cache-hours"
+          value={value.cacheHours}
+          onChange={(e) => save({ cacheHours: num(e, 1, 720) })}
+        />
+      </label>
+    </>
+  );
+}
+
 /** Settings and the user's own data. */
 export function App() {
   const counts = useLiveQuery(
@@ -47,6 +86,8 @@ export function App() {
       <h2>{t('spotterSection')}</h2>
       <Toggle item={spotterEnabled} label={t('settingSpotterEnabled')} testId="setting-spotter" />
       <Toggle item={badgeEnabled} label={t('settingBadgeEnabled')} testId="setting-badge" />
+      <h2>{t('sourcesSection')}</h2>
+      <SourceLimits />
       <h2>{t('dataSection')}</h2>
       <p data-testid="data-counts">
         {counts

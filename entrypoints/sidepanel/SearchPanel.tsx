@@ -89,7 +89,11 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           void run(current());
         }}
       >
-        <select value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as Mode)} data-testid="search-mode">
+        <select
+          value={mode}
+          onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as Mode)}
+          data-testid="search-mode"
+        >
           <option value="keywords">{t('byKeywords')}</option>
           <option value="image" disabled={!imageUrl}>
             {t('byImage')}
@@ -106,7 +110,11 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         ) : (
           <img class="search__picture" src={imageUrl ?? ''} alt="" referrerpolicy="no-referrer" />
         )}
-        <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)} data-testid="search-sort">
+        <select
+          value={sort}
+          onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}
+          data-testid="search-sort"
+        >
           <option value="relevance">{t('sortRelevance')}</option>
           <option value="price-asc">{t('sortPriceAsc')}</option>
           <option value="sales">{t('sortSales')}</option>
@@ -126,7 +134,12 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           </p>
           {reply.offers.length === 0 ? <p class="empty">{t('noOffers')}</p> : null}
           {reply.offers.map((o) => (
-            <OfferCard key={o.key} offer={o} kept={kept?.has(o.key) ?? false} onToggleKeep={() => onToggleKeep(o.key)} />
+            <OfferCard
+              key={o.key}
+              offer={o}
+              kept={kept?.has(o.key) ?? false}
+              onToggleKeep={() => onToggleKeep(o.key)}
+            />
           ))}
         </div>
       ) : reply ? (

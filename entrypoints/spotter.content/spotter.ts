@@ -1,7 +1,8 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { hasProductSignal } from '../../core/detect/signal';
 import type { DetectedProduct } from '../../core/detect/types';
 import { sendMessage } from '../../messaging/client';
-import { detectProduct, hasProductSignal } from '../../core/detect';
 
 /** Wait for the DOM to settle this long after the last change before detecting again. */
 const SETTLE_MS = 400;
@@ -10,11 +11,19 @@ const MAX_WAIT_MS = 2000;
 /** Re-detections allowed per location before the observer gives up until the next navigation. */
 const MAX_RUNS_PER_LOCATION = 25;
 
-function detectSafely(): DetectedProduct | null {
+type Detect = (doc: Document, url: string) => DetectedProduct | null;
+const engine = () => (globalThis as unknown as { sourcelensDetect?: Detect }).sourcelensDetect;
+
+/**
+ * The product on the page, or null. The cheap signal check runs here; the engine is loaded into this isolated
+ * world by the background the first time a page shows a signal (see entrypoints/detector.ts).
+ */
+async function detectSafely(): Promise<DetectedProduct | null> {
   try {
     const url = location.href;
     if (!hasProductSignal(document, url)) return null;
-    return detectProduct(document, url);
+    if (!engine()) await import(/* @vite-ignore */ browser.runtime.getURL('/detector.js'));
+    return engine()?.(document, url) ?? null;
   } catch {
     return null; // a hostile page must never see an exception from us
   }
@@ -50,7 +59,7 @@ export function startSpotter(ctx: ContentScriptContext): void {
     firstPendingAt = 0;
     if (!ctx.isValid) return stop();
     runs += 1;
-    void report(detectSafely());
+    void detectSafely().then(report);
     if (runs >= MAX_RUNS_PER_LOCATION) observer?.disconnect();
   };
 

@@ -1,6 +1,7 @@
 // Bundled by scripts/bench.mjs into one IIFE and injected into saved pages in Chromium: the same code path
 // the spotter content script runs (signal check first, then the engine).
-import { detectProduct, hasProductSignal } from '../../core/detect';
+import { detectProduct } from '../../core/detect';
+import { hasProductSignal } from '../../core/detect/signal';
 
 function spotterPath(): unknown {
   const url = location.href;

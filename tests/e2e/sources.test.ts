@@ -16,7 +16,8 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
   let tab: ShopTab;
   let box: SearchBox;
 
-  const searches = () => mock.requests.filter((r) => `${r.host}${r.path}` === SEARCH_PATH && r.apiMethod === 'getOfferList');
+  const searches = () =>
+    mock.requests.filter((r) => `${r.host}${r.path}` === SEARCH_PATH && r.apiMethod === 'getOfferList');
 
   before(async () => {
     mock = createMock1688();
@@ -54,7 +55,10 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       const href = await first.getByTestId('offer-title').locator('xpath=..').getAttribute('href');
       assert.match(href ?? '', /^https:\/\/detail\.1688\.com\/offer\/\d+\.html$/);
       // The gateway checked our token and signature: at least one search call answered SUCCESS.
-      assert.ok(searches().some((r) => r.ret?.startsWith('SUCCESS')), JSON.stringify(searches().map((r) => r.ret)));
+      assert.ok(
+        searches().some((r) => r.ret?.startsWith('SUCCESS')),
+        JSON.stringify(searches().map((r) => r.ret)),
+      );
     });
   });
 
@@ -114,9 +118,12 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
           chrome.runtime.sendMessage({ sourcelens: 1, type: 'sourceVerified', data: {} }),
         );
         await box.search(`墙测试 after ${wall}`);
-        const shown = await box.page.getByTestId('search-panel').innerText();
+        const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
         const recent = mock.requests.slice(-4).map((r) => [r.path.slice(0, 60), r.status, r.ret, r.wall]);
-        assert.ok((await box.offers.count()) > 0, `after verifying: ${shown.slice(-200)} ${JSON.stringify(recent)}`);
+        assert.ok(
+          (await box.offers.count()) > 0,
+          `after verifying: ${shown.slice(-200)} ${JSON.stringify(recent)}`,
+        );
       });
     });
   }
@@ -133,11 +140,12 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         'https://www.example-shop.test/img/babylonian.png',
       );
       await box.page.waitForFunction(
-        (prev) => document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
+        (prev) =>
+          document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
         answers,
         { timeout: 60_000 },
       );
-      const shown = await box.page.getByTestId('search-panel').innerText();
+      const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
       assert.equal(await box.via(), 'gateway-tab', shown.slice(0, 300));
       assert.ok((await box.offers.count()) > 0);
       const uploads = mock.requests.filter((r) => r.apiMethod === 'uploadBase64WithRequest');

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, imgs, pageData } from './util';
 
 /**
@@ -7,7 +8,7 @@ import { at, imgs, pageData } from './util';
  */
 export const aliexpress: SiteAdapter = {
   id: 'aliexpress',
-  matches: ['*://*.aliexpress.com/item/*', '*://*.aliexpress.us/item/*', '*://*.aliexpress.ru/item/*'],
+  matches: SITE_MATCHES.aliexpress,
   extract(doc, url) {
     const id = /\/item\/(?:[^/]+\/)?(\d{6,20})\.html/.exec(url)?.[1] ?? null;
     const data = at(pageData(doc, 'window.runParams', 'runParams'), 'data');

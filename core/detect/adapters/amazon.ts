@@ -1,16 +1,14 @@
 import { availabilityOf, isObj, type SiteAdapter } from '../fields';
 import { parseLoose } from '../json';
+import { SITE_MATCHES } from './sites';
 import { attr, pick } from './util';
-
-const TLDS =
-  'com co.uk de fr it es co.jp ca com.au in com.mx com.br nl se pl com.tr ae sa sg cn com.be eg'.split(' ');
 
 const PRICE =
   '#corePrice_feature_div .a-offscreen|#corePriceDisplay_desktop_feature_div .a-price .a-offscreen|#priceblock_dealprice|#priceblock_ourprice|#priceblock_saleprice|#price_inside_buybox|#newBuyBoxPrice|#kindle-price|#price|.priceToPay .a-offscreen|#apex_desktop .a-price .a-offscreen|#buybox .a-color-price|#tmmSwatches .a-button-selected .a-color-price';
 
 export const amazon: SiteAdapter = {
   id: 'amazon',
-  matches: TLDS.map((t) => `*://*.amazon.${t}/*`),
+  matches: SITE_MATCHES.amazon,
   extract(doc, url) {
     if (/\/(?:product-reviews|s|b|gp\/bestsellers|stores)(?:\/|\?|$)/.test(`${new URL(url).pathname}/`))
       return { reject: true };

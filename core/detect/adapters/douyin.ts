@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, fromMinor, idText, imgs, pageData, scriptData, text } from './util';
 
 const firstUrl = (v: unknown): unknown => at(v, 'urlList.0') ?? at(v, 'url_list.0');
@@ -10,7 +11,7 @@ const firstUrl = (v: unknown): unknown => at(v, 'urlList.0') ?? at(v, 'url_list.
  */
 export const douyin: SiteAdapter = {
   id: 'douyin',
-  matches: ['*://haohuo.jinritemai.com/*', '*://www.douyin.com/video/*', '*://www.douyin.com/note/*'],
+  matches: SITE_MATCHES.douyin,
   extract(doc, url) {
     const u = new URL(url);
     const data =

@@ -1,12 +1,11 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { attr, pick } from './util';
-
-const TLDS = 'com co.uk de fr it es ca com.au ie at ch nl be pl com.hk com.sg com.my ph in'.split(' ');
 
 /** eBay item pages `/itm/<id>`; search, browse and store pages are not products. Microdata fills the rest. */
 export const ebay: SiteAdapter = {
   id: 'ebay',
-  matches: TLDS.map((t) => `*://*.ebay.${t}/*`),
+  matches: SITE_MATCHES.ebay,
   extract(doc, url) {
     const path = new URL(url).pathname;
     if (/^\/(?:sch|b|str|usr|e|deals|rvw)\//.test(path)) return { reject: true };

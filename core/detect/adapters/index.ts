@@ -35,8 +35,10 @@ export const ADAPTERS: SiteAdapter[] = [
   shopify,
 ];
 
-/** Union of every adapter's match patterns (for the content script's `matches`). */
-// Pure: left out of bundles that do not read it (the content script).
+/**
+ * Union of every adapter's match patterns (for the content script's `matches`). Marked pure so bundles that
+ * never read it (the content script itself) leave the computation out.
+ */
 export const adapterMatchPatterns: string[] = /* @__PURE__ */ (() => [
   ...new Set(ADAPTERS.flatMap((a) => a.matches)),
 ])();

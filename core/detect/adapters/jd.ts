@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../fields';
 import { scriptTexts } from '../json';
+import { SITE_MATCHES } from './sites';
 import { pick } from './util';
 
 /**
@@ -8,7 +9,7 @@ import { pick } from './util';
  */
 export const jd: SiteAdapter = {
   id: 'jd',
-  matches: ['*://item.jd.com/*', '*://item.jd.hk/*', '*://npcitem.jd.hk/*', '*://item.m.jd.com/*'],
+  matches: SITE_MATCHES.jd,
   extract(doc, url) {
     const text = scriptTexts(doc).find((t) => t.includes('pageConfig')) ?? '';
     const field = (k: string) =>

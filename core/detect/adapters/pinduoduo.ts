@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { findObj, fromMinor, imgs, pageData } from './util';
 
 /**
@@ -7,11 +8,7 @@ import { findObj, fromMinor, imgs, pageData } from './util';
  */
 export const pinduoduo: SiteAdapter = {
   id: 'pinduoduo',
-  matches: [
-    '*://mobile.yangkeduo.com/goods*',
-    '*://mobile.pinduoduo.com/goods*',
-    '*://*.yangkeduo.com/goods*',
-  ],
+  matches: SITE_MATCHES.pinduoduo,
   extract(doc, url) {
     const data = pageData(doc, 'window.rawData', 'rawData');
     const goods = findObj(data, ['goodsName', 'goodsID']) ?? findObj(data, ['goodsName', 'goodsId']);

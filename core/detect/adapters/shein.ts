@@ -1,10 +1,11 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, img, pageData, text } from './util';
 
 /** SHEIN goods pages `…-p-<goodsId>.html`: `productIntroData.detail{goods_name, goods_sn, goods_img, salePrice}`. */
 export const shein: SiteAdapter = {
   id: 'shein',
-  matches: ['*://*.shein.com/*', '*://*.shein.co.uk/*'],
+  matches: SITE_MATCHES.shein,
   extract(doc, url) {
     const id = /-p-(\d{5,15})(?:-cat-\d+)?\.html/.exec(url)?.[1] ?? null;
     if (!id) return /\/pdsearch\/|-c-\d+\.html|-sc-[\w]+\.html/.test(url) ? { reject: true } : null;

@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../fields';
 import { jsonAfter, scriptTexts } from '../json';
+import { SITE_MATCHES, shopifyMarkup } from './sites';
 import { at, fromMinor, text } from './util';
 
 /**
@@ -8,11 +9,8 @@ import { at, fromMinor, text } from './util';
  */
 export const shopify: SiteAdapter = {
   id: 'shopify',
-  matches: ['*://*.myshopify.com/*'],
-  detect: (doc) =>
-    doc.querySelector(
-      'script#shopify-features,link[href*="cdn.shopify.com"],script[src*="cdn.shopify.com"],meta[name="shopify-digital-wallet"]',
-    ) !== null,
+  matches: SITE_MATCHES.shopify,
+  detect: shopifyMarkup,
   extract(doc, url) {
     const scripts = scriptTexts(doc).filter(
       (t) => t.includes('ShopifyAnalytics') || t.includes('Shopify.currency'),

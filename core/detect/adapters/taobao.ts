@@ -1,5 +1,6 @@
 import type { AdapterResult, SiteAdapter } from '../fields';
 import { scriptTexts } from '../json';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, idText, imgs, pageData, pick } from './util';
 
 /**
@@ -45,6 +46,6 @@ export function readAlibabaItem(doc: Document, url: string): AdapterResult | nul
 
 export const taobao: SiteAdapter = {
   id: 'taobao',
-  matches: ['*://item.taobao.com/*', '*://*.item.taobao.com/*', '*://h5.m.taobao.com/awp/core/detail.htm*'],
+  matches: SITE_MATCHES.taobao,
   extract: readAlibabaItem,
 };

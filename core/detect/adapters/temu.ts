@@ -1,10 +1,11 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { findObj, imgs, pageData } from './util';
 
 /** Temu goods pages `…-g-<goodsId>.html`: `window.rawData` holds the goods (name, gallery, price text). */
 export const temu: SiteAdapter = {
   id: 'temu',
-  matches: ['*://www.temu.com/*', '*://temu.com/*'],
+  matches: SITE_MATCHES.temu,
   extract(doc, url) {
     const id = /-g-(\d{6,20})\.html/.exec(url)?.[1] ?? null;
     if (!id) return /\/search_result|\/channel\//.test(url) ? { reject: true } : null;

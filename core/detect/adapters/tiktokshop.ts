@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, idText, imgs, scriptData, text } from './util';
 
 /**
@@ -7,12 +8,7 @@ import { at, findObj, idText, imgs, scriptData, text } from './util';
  */
 export const tiktokshop: SiteAdapter = {
   id: 'tiktokshop',
-  matches: [
-    '*://shop.tiktok.com/*',
-    '*://www.tiktok.com/view/product/*',
-    '*://www.tiktok.com/@*/product/*',
-    '*://www.tiktok.com/shop/pdp/*',
-  ],
+  matches: SITE_MATCHES.tiktokshop,
   extract(doc, url) {
     const id = /\/(?:product|pdp)\/(?:[^/?]+\/)?(\d{10,25})/.exec(url)?.[1] ?? null;
     const data = scriptData(doc, '__MODERN_ROUTER_DATA__', '__NEXT_DATA__');

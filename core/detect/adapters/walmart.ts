@@ -1,11 +1,12 @@
 import type { SiteAdapter } from '../fields';
 import { availabilityOf } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, idText, imgs, scriptData, text } from './util';
 
 /** Walmart item pages `/ip/<slug>/<id>`: `__NEXT_DATA__` JSON with the product (`usItemId`, `priceInfo`). */
 export const walmart: SiteAdapter = {
   id: 'walmart',
-  matches: ['*://www.walmart.com/*', '*://www.walmart.ca/*'],
+  matches: SITE_MATCHES.walmart,
   extract(doc, url) {
     const path = new URL(url).pathname;
     if (/^\/(?:search|browse|cp|shop)\b/.test(path)) return { reject: true };

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../fields';
+import { SITE_MATCHES } from './sites';
 import { at, findObj, imgs, pageData, text } from './util';
 
 /**
@@ -7,11 +8,7 @@ import { at, findObj, imgs, pageData, text } from './util';
  */
 export const xiaohongshu: SiteAdapter = {
   id: 'xiaohongshu',
-  matches: [
-    '*://www.xiaohongshu.com/explore/*',
-    '*://www.xiaohongshu.com/discovery/item/*',
-    '*://xhslink.com/*',
-  ],
+  matches: SITE_MATCHES.xiaohongshu,
   extract(doc, url) {
     const state = pageData(doc, '__INITIAL_STATE__');
     const map = at(state, 'note.noteDetailMap') as Record<string, unknown> | undefined;

@@ -6,7 +6,11 @@ import { gatewayTabTokens, gatewayTabTransport, pageMtopTransport, type Transpor
  * The first that answers serves the request; which one did is remembered so the UI can show it. (3), the
  * person-facing results page, is not a transport: the search service opens it when both fail.
  */
-export function transportChain(): { transport: Transport; tokens: TokenStore; served: () => TransportId | null } {
+export function transportChain(): {
+  transport: Transport;
+  tokens: TokenStore;
+  served: () => TransportId | null;
+} {
   let served: TransportId | null = null;
   const order: [TransportId, Transport][] = [
     ['gateway-tab', gatewayTabTransport],

@@ -52,8 +52,17 @@ function scheduleIdleClose(tabId: number): void {
 }
 
 /** Runs `func(...args)` in the page's own JavaScript world of a tab and returns its (awaited) result. */
-export async function runInMainWorld<A extends unknown[], R>(tabId: number, func: (...args: A) => R | Promise<R>, args: A): Promise<R> {
-  const [result] = await browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args } as never);
+export async function runInMainWorld<A extends unknown[], R>(
+  tabId: number,
+  func: (...args: A) => R | Promise<R>,
+  args: A,
+): Promise<R> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    world: 'MAIN',
+    func,
+    args,
+  } as never);
   if (!result) throw new Error('the script did not run');
   const r = result as { result?: R; error?: unknown };
   if (r.error) throw new Error(String(r.error));

@@ -4,10 +4,10 @@ import { cacheKey } from '../../../core/sources/cache-key';
 import { createProvider } from '../../../core/sources/index';
 import { Politeness } from '../../../core/sources/politeness';
 import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sources/provider';
+import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { sourceSettings } from '../../../storage/settings';
-import type { SearchReply } from '../../../messaging/search';
 import { transportChain } from './chain';
 import { imageToJpegBase64 } from './image';
 import { AWAY_REDIRECT } from './transports';
@@ -27,6 +27,14 @@ export interface SearchRequest {
 }
 
 let politeness: Politeness | null = null;
+
+/** Called from the background's main(): new limits from the options page take effect on the next search. */
+export function watchSourceSettings(): void {
+  sourceSettings.watch(() => {
+    politeness = null;
+  });
+}
+
 async function polite(): Promise<Politeness> {
   const s = await sourceSettings.getValue();
   politeness ??= new Politeness({ minIntervalMs: s.minIntervalMs, jitterMs: s.jitterMs });
@@ -46,7 +54,8 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
   const p = await polite();
   const blocked = p.blocked(HOST);
   // Still backing off after a wall: say which, without touching the source again.
-  if (blocked?.reason === 'needs-verification') return { state: 'needs-verification', url: verifyUrl(null, req.query) };
+  if (blocked?.reason === 'needs-verification')
+    return { state: 'needs-verification', url: verifyUrl(null, req.query) };
   if (blocked?.reason === 'needs-login') return { state: 'needs-login', url: loginUrl() };
   if (blocked) return { state: 'throttled', retryAt: blocked.until };
   const start = p.reserve(HOST);
@@ -133,7 +142,11 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
   });
   const cached = req.refresh ? undefined : await readLookup(db(), key);
   if (cached) {
-    const meta = JSON.parse(cached.state) as { hasMore: boolean; pageId: string | null; total: number | null };
+    const meta = JSON.parse(cached.state) as {
+      hasMore: boolean;
+      pageId: string | null;
+      total: number | null;
+    };
     const stale = cached.expiresAt <= Date.now();
     // Served stale while a fresh answer is fetched in the background; the panel re-reads the lookup row.
     if (stale) void fetchFresh(req, key).catch(() => {});

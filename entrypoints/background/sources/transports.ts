@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
 import { requestBody, requestUrl } from '../../../core/sources/provider';
-import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld } from './gateway-tab';
-
 import type { SearchVia } from '../../../messaging/search';
+import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld } from './gateway-tab';
 
 export type TransportId = Exclude<SearchVia, 'cache'>;
 
@@ -44,7 +43,12 @@ export const gatewayTabTransport: Transport = {
     const tabId = await gatewayTab();
     const url = requestUrl(req);
     if (!url.startsWith(GATEWAY_ORIGIN)) throw new Error('the gateway tab only sends to its own origin');
-    const res = await runInMainWorld(tabId, pageFetch, [url, req.method, requestBody(req) ?? null, req.headers ?? {}]);
+    const res = await runInMainWorld(tabId, pageFetch, [
+      url,
+      req.method,
+      requestBody(req) ?? null,
+      req.headers ?? {},
+    ]);
     if (res.awayRedirect) throw new Error(AWAY_REDIRECT);
     return { status: res.status, finalUrl: res.finalUrl, text: res.text };
   },
@@ -65,7 +69,15 @@ function pageMtop(api: string, v: string, data: string, timeoutMs: number) {
   const lib = (window as unknown as { lib?: { mtop?: { request?: (o: unknown) => Promise<unknown> } } }).lib;
   const request = lib?.mtop?.request;
   if (typeof request !== 'function') return Promise.resolve(null);
-  const call = request({ api, v, data: JSON.parse(data), type: 'GET', dataType: 'json', timeout: timeoutMs, ecode: 0 }).then(
+  const call = request({
+    api,
+    v,
+    data: JSON.parse(data),
+    type: 'GET',
+    dataType: 'json',
+    timeout: timeoutMs,
+    ecode: 0,
+  }).then(
     (ok) => ({ status: 200, finalUrl: location.href, text: JSON.stringify(ok) }),
     (failed) => ({ status: 200, finalUrl: location.href, text: JSON.stringify(failed) }),
   );

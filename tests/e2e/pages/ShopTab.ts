@@ -34,17 +34,26 @@ export class ShopTab {
   }
 
   /** What the spotter reported for this tab, as the background holds it (null when nothing). */
-  reported(): Promise<{ title: string; site: string; price: { minor: number; currency: string } | null; kind: string } | null> {
+  reported(): Promise<{
+    title: string;
+    site: string;
+    price: { minor: number; currency: string } | null;
+    kind: string;
+  } | null> {
     return this.browser.worker.evaluate(async (tabId) => {
       const key = `tab:${tabId}`;
       const got = await chrome.storage.session.get(key);
-      const state = got[key] as { product?: { title: string; site: string; price: unknown; kind: string } } | undefined;
+      const state = got[key] as
+        | { product?: { title: string; site: string; price: unknown; kind: string } }
+        | undefined;
       return (state?.product ?? null) as never;
     }, this.tabId);
   }
 
   /** Polls until the background holds a report matching `predicate` (or the test's timeout ends it). */
-  async waitForReport(predicate: (r: Awaited<ReturnType<ShopTab['reported']>>) => boolean): Promise<Awaited<ReturnType<ShopTab['reported']>>> {
+  async waitForReport(
+    predicate: (r: Awaited<ReturnType<ShopTab['reported']>>) => boolean,
+  ): Promise<Awaited<ReturnType<ShopTab['reported']>>> {
     for (;;) {
       const r = await this.reported();
       if (predicate(r)) return r;

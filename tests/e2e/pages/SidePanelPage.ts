@@ -52,7 +52,9 @@ export class SearchBox {
   async search(query?: string, mode: 'keywords' | 'image' = 'keywords'): Promise<void> {
     await this.page.getByTestId('search-mode').selectOption(mode);
     if (query !== undefined) await this.query.fill(query);
-    const previous = await this.page.getByTestId('search-panel').evaluate((el) => el.getAttribute('data-answers'));
+    const previous = await this.page
+      .getByTestId('search-panel')
+      .evaluate((el) => el.getAttribute('data-answers'));
     await this.page.getByTestId('search-button').click();
     await this.page.waitForFunction(
       (prev) => document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,

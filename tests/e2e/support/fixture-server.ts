@@ -60,7 +60,9 @@ export async function startFixtureServer(opts: {
       // Saved pages stay byte-identical to their source as .html.gz and go out gzip-encoded.
       const gz = file.endsWith('.html.gz');
       res.writeHead(200, {
-        'content-type': gz ? 'text/html; charset=utf-8' : (TYPES[extname(file)] ?? 'text/html; charset=utf-8'),
+        'content-type': gz
+          ? 'text/html; charset=utf-8'
+          : (TYPES[extname(file)] ?? 'text/html; charset=utf-8'),
         ...(gz ? { 'content-encoding': 'gzip' } : {}),
         // Image CDNs (alicdn, Shopify, Amazon) answer pictures with an open CORS header; so do the fixtures.
         ...(/\.(jpe?g|png|webp)$/.test(file) ? { 'access-control-allow-origin': '*' } : {}),

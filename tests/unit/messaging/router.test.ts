@@ -112,7 +112,15 @@ describe('message router', () => {
     ['page 0', { mode: 'keywords', query: '帽子', page: 0 }],
   ])('rejects a search with %s', async (_name, patch) => {
     const { route, handlers } = setup();
-    const search = { mode: 'keywords', query: '帽子', sort: 'relevance', filters: {}, page: 1, pageId: null, refresh: false };
+    const search = {
+      mode: 'keywords',
+      query: '帽子',
+      sort: 'relevance',
+      filters: {},
+      page: 1,
+      pageId: null,
+      refresh: false,
+    };
     const reply = await route(msg('searchOffers', { ...search, ...patch }), pageSender);
     expect(!reply.ok && reply.error.code).toBe('bad-data');
     expect(handlers.searchOffers).not.toHaveBeenCalled();

@@ -37,7 +37,9 @@ describe('HTTP-level walls', () => {
   });
 
   it('a search whose own keywords say "punish" or "nocaptcha" is not a wall', () => {
-    const data = encodeURIComponent(JSON.stringify({ keywords: 'punish nocaptcha _____tmd_____ x5secdata=1' }));
+    const data = encodeURIComponent(
+      JSON.stringify({ keywords: 'punish nocaptcha _____tmd_____ x5secdata=1' }),
+    );
     const url = `https://h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/?data=${data}`;
     expect(classifyHttp(page('{"ret":["SUCCESS::调用成功"],"data":{}}', { finalUrl: url }))).toBeNull();
   });
