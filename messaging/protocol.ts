@@ -14,6 +14,8 @@ export const protocol = {
   productSpotted: { from: 'content', schema: s.ProductSpottedSchema },
   /** content → background: the page no longer shows a product (SPA navigation away). */
   productCleared: { from: 'content', schema: s.EmptySchema },
+  /** content → background: offers on a 1688 page the person is browsing (harvest script). */
+  offersHarvested: { from: 'content', schema: s.OffersHarvestedSchema },
   /** page → background: what the spotter saw on a tab (side panel follows the active tab). */
   getTabProduct: { from: 'page', schema: s.TabIdSchema },
   /** page → background: the user asked to erase everything SourceLens stored (options page). */
@@ -33,6 +35,7 @@ export type MessageData<T extends MessageType> = v.InferOutput<(typeof protocol)
 export interface ProtocolReplies {
   productSpotted: { productKey: string; observed: boolean };
   productCleared: { cleared: true };
+  offersHarvested: { recorded: number };
   getTabProduct: { product: DetectedProduct | null; stored: StoredProduct | null };
   deleteAllData: { deleted: true };
   searchOffers: SearchReply;

@@ -56,3 +56,44 @@ export const SearchOffersSchema = v.pipe(
   v.check((r) => r.mode !== 'image' || /^https?:\/\//i.test(r.query), 'a picture must be an http(s) URL'),
 );
 export const ShortlistToggleSchema = v.object({ offerKey: text(200), productKey: v.nullable(text(400)) });
+
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)));
+const shortText = (max: number) => v.nullable(text(max));
+export const WholesaleOfferSchema = v.object({
+  source: v.pipe(text(20), v.value('1688')),
+  offerId: v.pipe(v.string(), v.regex(/^\d{5,20}$/)),
+  title: v.pipe(text(300), v.minLength(1)),
+  url: httpUrl,
+  images: v.pipe(v.array(httpUrl), v.maxLength(20)),
+  currency: v.pipe(text(3), v.value('CNY')),
+  priceTiers: v.pipe(
+    v.array(v.object({ minQty: v.pipe(v.number(), v.integer(), v.minValue(1)), priceMinor: minor })),
+    v.maxLength(20),
+  ),
+  priceMinMinor: v.nullable(minor),
+  priceMaxMinor: v.nullable(minor),
+  moq: count,
+  unit: shortText(20),
+  dropship: v.nullable(v.boolean()),
+  sales: count,
+  isAd: v.boolean(),
+  shippingPromise: shortText(60),
+  supplier: v.object({
+    name: shortText(100),
+    loginId: shortText(100),
+    memberId: shortText(100),
+    province: shortText(20),
+    city: shortText(20),
+    years: count,
+    isFactory: v.nullable(v.boolean()),
+    badges: v.pipe(v.array(text(30)), v.maxLength(20)),
+    repurchaseRate: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    shopUrl: v.nullable(httpUrl),
+  }),
+});
+/** Offers read from a 1688 page the person is browsing (only 1688 pages may report them; see the handler). */
+export const OffersHarvestedSchema = v.object({
+  pageUrl: v.pipe(httpUrl, v.regex(/^https:\/\/[a-z0-9.-]*\.1688\.com\//, 'a 1688 page')),
+  kind: v.picklist(['results', 'offer-page']),
+  offers: v.pipe(v.array(WholesaleOfferSchema), v.maxLength(120)),
+});

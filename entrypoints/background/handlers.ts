@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
+import { recordOffers } from '../../storage/offers';
 import { recordSpottedProduct } from '../../storage/products';
 import { badgeEnabled } from '../../storage/settings';
 import { toggleShortlist } from '../../storage/shortlist';
@@ -24,6 +25,20 @@ export const handlers: Handlers = {
     await showSpottedBadge(tabId, null);
     await clearTabProduct(tabId);
     return { cleared: true };
+  },
+
+  async offersHarvested({ pageUrl, kind, offers }, sender) {
+    // The page must be the 1688 page the message names: the browser's word for the sender, not the message's.
+    if (!sender.url || new URL(sender.url).host !== new URL(pageUrl).host)
+      throw new Error('offers reported for another page');
+    const keys = await recordOffers(
+      db(),
+      offers,
+      pageUrl,
+      kind === 'offer-page' ? 'offer-page' : 'harvest',
+      Date.now(),
+    );
+    return { recorded: keys.length };
   },
 
   async getTabProduct({ tabId }) {

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
 import { OfferCard } from '../../components/OfferCard';
 import { SourceState } from '../../components/SourceState';
 import { useLiveQuery } from '../../components/useLiveQuery';
+import { elsewhereLinks } from '../../core/sources/elsewhere';
 import type { SortOrder } from '../../core/sources/provider';
 import { buildQuery } from '../../core/sources/query';
 import { safeHttpUrl } from '../../core/url';
@@ -123,6 +125,16 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           {busy ? t('searching') : t('search')}
         </button>
       </form>
+      {mode === 'keywords' && query.trim() ? (
+        <p class="search__meta" data-testid="elsewhere">
+          {t('openElsewhere')}{' '}
+          {elsewhereLinks(query).map((link) => (
+            <ExternalLink key={link.id} href={link.url} class="elsewhere">
+              {link.label}
+            </ExternalLink>
+          ))}
+        </p>
+      ) : null}
       {reply?.state === 'ok' ? (
         <div data-testid="search-results">
           <p class="search__meta" data-testid="search-meta" data-via={reply.via}>

@@ -11,6 +11,12 @@ export function loadSavedPages(root) {
     .map((p) => {
       const raw = readFileSync(join(dir, p.file));
       const html = (p.file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-      return { url: p.url, html, isProduct: p.is_product === true, noProduct: p.is_product === false };
+      // A few saved pages have no recorded address: serve them under a neutral one.
+      return {
+        url: p.url ?? `https://saved-page.invalid/${encodeURIComponent(p.file)}`,
+        html,
+        isProduct: p.is_product === true,
+        noProduct: p.is_product === false,
+      };
     });
 }

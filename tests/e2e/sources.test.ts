@@ -5,7 +5,7 @@ import { createMock1688, type Mock1688 } from '../mock-1688/server';
 import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
 import { withScreenshots } from './support/browser';
-import { type Harness, startHarness } from './support/harness';
+import { type Harness, readRow, startHarness } from './support/harness';
 
 const SEARCH_PATH = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
 const MIN_INTERVAL_MS = 1500;
@@ -152,6 +152,35 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       assert.equal(uploads.length, before + 1);
       assert.ok(uploads.at(-1)?.ret?.startsWith('SUCCESS'), `upload answered ${uploads.at(-1)?.ret}`);
       assert.ok(mock.requests.some((r) => r.apiMethod === 'imageOfferSearchService'));
+    });
+  });
+
+  test('browsing a 1688 offer page and a results page records their offers and prices', async () => {
+    await withScreenshots(h.browser, 'sources-harvest', async () => {
+      const detail = await h.browser.context.newPage();
+      await detail.goto('https://detail.1688.com/offer/833454967766.html');
+      let row: { priceTiers?: unknown[]; moq?: number | null; title?: string } | undefined;
+      for (let i = 0; i < 50 && !row; i += 1) {
+        row = (await readRow(h, 'offers', '1688:833454967766')) as typeof row;
+        if (!row) await detail.waitForTimeout(200);
+      }
+      assert.ok(row, 'offer page recorded');
+      assert.ok((row.priceTiers?.length ?? 0) > 0, JSON.stringify(row));
+      await detail.close();
+
+      const results = await h.browser.context.newPage();
+      await results.goto('https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3');
+      const firstId = await results.locator('a[href*="detail.1688.com/offer/"]').first().getAttribute('href');
+      const id = /offer\/(\d+)\.html/.exec(firstId ?? '')?.[1];
+      assert.ok(id, 'the results page lists offers');
+      let card: { title?: string; priceMinMinor?: number | null } | undefined;
+      for (let i = 0; i < 50 && !card; i += 1) {
+        card = (await readRow(h, 'offers', `1688:${id}`)) as typeof card;
+        if (!card) await results.waitForTimeout(200);
+      }
+      assert.ok(card?.title, 'a results-page card recorded');
+      assert.ok((card?.priceMinMinor ?? 0) > 0);
+      await results.close();
     });
   });
 });

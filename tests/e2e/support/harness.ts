@@ -59,3 +59,28 @@ export async function countRows(h: Harness, table: string): Promise<number> {
     await page.close();
   }
 }
+
+/** One row of the extension's database by primary key (undefined when absent), read from an extension page. */
+export async function readRow(h: Harness, table: string, key: string): Promise<unknown> {
+  const page = await h.browser.openExtensionPage('options.html');
+  try {
+    return await page.evaluate(
+      ([name, k]) =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('sourcelens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction(name as string)
+              .objectStore(name as string)
+              .get(k as string);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      [table, key],
+    );
+  } finally {
+    await page.close();
+  }
+}

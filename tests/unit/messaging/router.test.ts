@@ -25,6 +25,7 @@ function setup() {
   const handlers = {
     productSpotted: vi.fn(async () => ({ productKey: 'k', observed: true })),
     productCleared: vi.fn(async () => ({ cleared: true as const })),
+    offersHarvested: vi.fn(async () => ({ recorded: 0 })),
     getTabProduct: vi.fn(async () => ({ product: null, stored: null })),
     deleteAllData: vi.fn(async () => ({ deleted: true as const })),
     searchOffers: vi.fn(async () => ({ state: 'error' as const, message: 'not in this test' })),
