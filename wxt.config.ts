@@ -28,13 +28,10 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // The detection engine, imported by the spotter only on pages with a product signal. A dynamic URL (new
     // each session) keeps pages from using it to detect that SourceLens is installed.
-    web_accessible_resources: [
-      {
-        resources: ['detector.js'],
-        matches: ['http://*/*', 'https://*/*'],
-        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
-      },
-    ],
+    web_accessible_resources:
+      browser === 'firefox'
+        ? undefined
+        : [{ resources: ['detector.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -19,6 +19,29 @@ export {
   trainGbdt,
 } from './classifier';
 export {
+  clusterByHash,
+  clusterParsed,
+  type HashedItem,
+  isFactorySupplier,
+  offerKey,
+  type ParsedHashes,
+  type ProbableSource,
+  parseHashes,
+  probableSource,
+  type SourceCandidate,
+} from './cluster';
+export {
+  type DHash,
+  dhashFromGray,
+  dhashFromRgba,
+  hamming,
+  isDhash,
+  isNearDuplicate,
+  parseDhash,
+  popcount32,
+  rgbaToGray,
+} from './dhash';
+export {
   canonicalOfferUrl,
   type FuzzyHit,
   FuzzyIndex,
@@ -26,7 +49,58 @@ export {
   type SeenHit,
   shortlist,
 } from './fuzzy';
+export {
+  convertMinor,
+  DEFAULT_RATES,
+  type ExchangeRates,
+  effectiveMoq,
+  type LandedCost,
+  type LandedCostInput,
+  landedCost,
+  type Margin,
+  type MarginInput,
+  margin,
+  offerTiers,
+  rateOf,
+  roundHalfAwayFromZero,
+  type TierPrice,
+  tierPriceAt,
+  toCnyMinor,
+} from './margin';
 export { foldWidth, normalizeText, normalizeUnits, toSimplified } from './normalize';
+export {
+  DEFAULT_WEIGHTS,
+  IMAGE_FAR,
+  IMAGE_NEAR,
+  imageSimilarity,
+  makeScoreContext,
+  type OfferParts,
+  type OfferScore,
+  PRICE_RATIO_MIN,
+  type PrecomputedSignals,
+  priceRatioScore,
+  type ScorableOffer,
+  type ScoreContext,
+  type ScoreOptions,
+  type ScoreProduct,
+  type ScoreWeights,
+  scoreOffer,
+  supplierScore,
+} from './offer-score';
+export {
+  AD_MARGIN,
+  clearTitleCache,
+  type OfferCluster,
+  type PreparedOffers,
+  prepareOffers,
+  type RankableOffer,
+  type RankedOffer,
+  type RankOffersOptions,
+  type RankProduct,
+  type RankResult,
+  rankOffers,
+  rankPreparedOffers,
+} from './rank-offers';
 export { type LabelledPair, parseDittoPairs, parseDittoRecord } from './records';
 export {
   buildIdf,

@@ -121,6 +121,14 @@ export function prepareOffers<T extends RankableOffer>(offers: readonly T[]): Pr
   };
 }
 
+/**
+ * Forget the title scores cached on `prepared`, so the next `rankPreparedOffers` scores every title again
+ * (what ranking a new product costs; use it to benchmark that path). A changed title model is noticed anyway.
+ */
+export function clearTitleCache(prepared: PreparedOffers): void {
+  prepared.titleCache = null;
+}
+
 function titleScores(product: RankProduct, p: PreparedOffers): Float64Array | null {
   const model = getTitleModel();
   const cached = p.titleCache;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { detectProduct } from '../../core/detect';
 import { hasProductSignal } from '../../core/detect/signal';
 import type { DetectedProduct } from '../../core/detect/types';
 import { sendMessage } from '../../messaging/client';
@@ -15,6 +16,19 @@ type Detect = (doc: Document, url: string) => DetectedProduct | null;
 const engine = () => (globalThis as unknown as { sourcelensDetect?: Detect }).sourcelensDetect;
 
 /**
+ * Chrome/Edge: import the engine from the extension only now (a dynamic URL per session). Firefox's add-on
+ * linter refuses a computed import(), so there the engine ships inside this script; the branch not taken is
+ * dropped at build time.
+ */
+async function loadEngine(): Promise<void> {
+  if (import.meta.env.FIREFOX) {
+    (globalThis as unknown as { sourcelensDetect?: Detect }).sourcelensDetect = detectProduct;
+  } else {
+    await import(/* @vite-ignore */ browser.runtime.getURL('/detector.js'));
+  }
+}
+
+/**
  * The product on the page, or null. The cheap signal check runs here; the engine is loaded into this isolated
  * world by the background the first time a page shows a signal (see entrypoints/detector.ts).
  */
@@ -22,7 +36,7 @@ async function detectSafely(): Promise<DetectedProduct | null> {
   try {
     const url = location.href;
     if (!hasProductSignal(document, url)) return null;
-    if (!engine()) await import(/* @vite-ignore */ browser.runtime.getURL('/detector.js'));
+    if (!engine()) await loadEngine();
     return engine()?.(document, url) ?? null;
   } catch {
     return null; // a hostile page must never see an exception from us

@@ -37,10 +37,20 @@ describe('clusterByHash', () => {
       { key: 'x', hash: null },
       { key: 'e', hash: e },
     ];
-    expect(clusterByHash(items).map((g) => g.map((x) => x.key))).toEqual([['a', 'b'], ['c', 'd', 'e'], ['x']]);
+    expect(clusterByHash(items).map((g) => g.map((x) => x.key))).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+      ['x'],
+    ]);
     // e joins through d (1 bit from it): single link.
     expect(hamming(d, e)).toBe(1);
-    expect(clusterByHash(items, 2).map((g) => g.map((x) => x.key))).toEqual([['a'], ['c'], ['b'], ['d', 'e'], ['x']]);
+    expect(clusterByHash(items, 2).map((g) => g.map((x) => x.key))).toEqual([
+      ['a'],
+      ['c'],
+      ['b'],
+      ['d', 'e'],
+      ['x'],
+    ]);
   });
 
   it('treats malformed hashes as missing (alone), never throws', () => {
@@ -63,7 +73,10 @@ describe('clusterByHash', () => {
         }),
         fc.integer({ min: 0, max: 12 }),
         (bases, variants, d) => {
-          const hashes = [...bases, ...variants.map(([i, bits]) => flip(bases[i % bases.length] as string, bits))];
+          const hashes = [
+            ...bases,
+            ...variants.map(([i, bits]) => flip(bases[i % bases.length] as string, bits)),
+          ];
           const items = hashes.map((hash, i) => ({ key: String(i), hash }));
           const groups = clusterByHash(items, d);
           // Partition.
@@ -99,7 +112,10 @@ describe('clusterByHash', () => {
   });
 
   it('clusters 1,000 items (a correctness check at that size; timing is in the bench)', () => {
-    const base = Array.from({ length: 40 }, (_, i) => (BigInt(i + 1) * 0x9e3779b97f4a7c15n) & ((1n << 64n) - 1n));
+    const base = Array.from(
+      { length: 40 },
+      (_, i) => (BigInt(i + 1) * 0x9e3779b97f4a7c15n) & ((1n << 64n) - 1n),
+    );
     const hashes = Array.from({ length: 1000 }, (_, i) => {
       const b = (base[i % 40] as bigint).toString(16).padStart(16, '0');
       return flip(b, [i % 64, (i * 7) % 64]);
@@ -126,7 +142,11 @@ function supplier(over: Partial<SupplierFacts> = {}): SupplierFacts {
   };
 }
 
-function cand(id: string, over: Partial<SourceCandidate> = {}, sup: Partial<SupplierFacts> = {}): SourceCandidate {
+function cand(
+  id: string,
+  over: Partial<SourceCandidate> = {},
+  sup: Partial<SupplierFacts> = {},
+): SourceCandidate {
   return {
     source: '1688',
     offerId: id,
@@ -163,7 +183,11 @@ describe('probableSource', () => {
         },
         { years: 8, isFactory: true },
       ),
-      cand('r2', { priceTiers: [{ minQty: 1, priceMinor: 1290 }], sales: 50 }, { years: 5, badges: ['实力商家'] }),
+      cand(
+        'r2',
+        { priceTiers: [{ minQty: 1, priceMinor: 1290 }], sales: 50 },
+        { years: 5, badges: ['实力商家'] },
+      ),
     ];
     const s = probableSource(offers);
     expect(s?.key).toBe('1688:f1');
@@ -173,7 +197,12 @@ describe('probableSource', () => {
 
   it('compares first-tier prices, not the cheapest bulk tier', () => {
     const offers = [
-      cand('bulk', { priceTiers: [{ minQty: 1, priceMinor: 1000 }, { minQty: 1000, priceMinor: 500 }] }),
+      cand('bulk', {
+        priceTiers: [
+          { minQty: 1, priceMinor: 1000 },
+          { minQty: 1000, priceMinor: 500 },
+        ],
+      }),
       cand('flat', { priceTiers: [{ minQty: 1, priceMinor: 900 }] }),
     ];
     expect(probableSource(offers)?.key).toBe('1688:flat');

@@ -67,29 +67,33 @@ function scene(seed: number): (u: number, v: number) => Rgb {
   };
 }
 
-/** Render with 2×2 supersampling (anti-aliased edges, like a camera). */
-function render(f: (u: number, v: number) => Rgb, w: number, h: number): Picture {
+const SS4 = [
+  [0.25, 0.25],
+  [0.75, 0.25],
+  [0.25, 0.75],
+  [0.75, 0.75],
+] as const;
+const SS1 = [[0.5, 0.5]] as const;
+
+/** Render with 2×2 supersampling (anti-aliased edges, like a camera), or 1 sample per pixel. */
+function render(f: (u: number, v: number) => Rgb, w: number, h: number, supersample = true): Picture {
+  const offsets = supersample ? SS4 : SS1;
   const data = new Uint8ClampedArray(w * h * 4);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
-      for (const [dx, dy] of [
-        [0.25, 0.25],
-        [0.75, 0.25],
-        [0.25, 0.75],
-        [0.75, 0.75],
-      ] as const) {
+      for (const [dx, dy] of offsets) {
         const c = f((x + dx) / w, (y + dy) / h);
         s0 += c[0];
         s1 += c[1];
         s2 += c[2];
       }
       const o = (y * w + x) * 4;
-      data[o] = s0 / 4;
-      data[o + 1] = s1 / 4;
-      data[o + 2] = s2 / 4;
+      data[o] = s0 / offsets.length;
+      data[o + 1] = s1 / offsets.length;
+      data[o + 2] = s2 / offsets.length;
       data[o + 3] = 255;
     }
   }
@@ -224,6 +228,18 @@ describe('dhashFromGray: layout and exactness', () => {
     );
   });
 
+  it('does not turn faint noise on a flat backdrop into bits (dead zone of a quarter grey level)', () => {
+    const r = mulberry32(5);
+    const w = 180;
+    const h = 160;
+    const flat = new Uint8Array(w * h);
+    for (let i = 0; i < flat.length; i++) flat[i] = 128 + Math.floor(r() * 3) - 1; // 127..129
+    expect(dhashFromGray(flat, w, h)).toBe('0000000000000000');
+    // A real step of one grey level between cells still counts.
+    const step = new Uint8Array(9 * 8).map((_, i) => 100 + (i % 9));
+    expect(dhashFromGray(step, 9, 8)).toBe('ffffffffffffffff');
+  });
+
   it('accepts sizes smaller than 9×8 and odd sizes, and Uint8ClampedArray input', () => {
     expect(dhashFromGray(new Uint8Array([7]), 1, 1)).toBe('0000000000000000');
     // 2×1: dark | bright. Cells 0–3 lie in the dark pixel, cell 4 straddles both, 5–8 in the bright one.
@@ -259,7 +275,8 @@ describe('rgbaToGray / dhashFromRgba', () => {
 
 describe('dhash robustness on synthetic photos', () => {
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
-  const big = new Map(seeds.map((s) => [s, render(scene(s), 800, 800)]));
+  // 800×800 at one sample per pixel (fine enough; keeps the test quick), small sizes anti-aliased.
+  const big = new Map(seeds.map((s) => [s, render(scene(s), 800, 800, false)]));
   const pic = (s: number) => big.get(s) as Picture;
 
   it('same picture at 800×800 and 200×200 (downscaled, or rendered small) → ≤ 6 bits', () => {
