@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATES } from '../../../core/match/margin';
 import {
   AD_MARGIN,
+  clearTitleCache,
   prepareOffers,
   type RankableOffer,
   type RankProduct,
