@@ -1,6 +1,8 @@
+import type { Margin } from '../core/match/margin';
 import { formatMoney } from '../core/money';
 import { safeHttpUrl } from '../core/url';
 import type { StoredOffer } from '../storage/types';
+import { Chips } from './Chips';
 import { ExternalLink } from './ExternalLink';
 import { t } from './i18n';
 import { Price } from './Price';
@@ -13,7 +15,14 @@ function tiers(offer: StoredOffer): string {
 }
 
 /** One wholesale offer with everything a buyer compares. Text only; links only http(s). */
-export function OfferCard(props: { offer: StoredOffer; kept: boolean; onToggleKeep: () => void }) {
+export function OfferCard(props: {
+  offer: StoredOffer;
+  kept: boolean;
+  onToggleKeep: () => void;
+  chips?: string[];
+  margin?: Margin | null;
+  probableSource?: boolean;
+}) {
   const o = props.offer;
   const s = o.supplier;
   const image = safeHttpUrl(o.images[0]);
@@ -41,6 +50,21 @@ export function OfferCard(props: { offer: StoredOffer; kept: boolean; onToggleKe
             </span>
           ) : null}
         </div>
+        {props.chips?.length ? <Chips chips={props.chips.filter((c) => c !== 'ad')} /> : null}
+        {props.probableSource ? (
+          <span class="chip chip--factory" data-testid="probable-source">
+            {t('probableSource')}
+          </span>
+        ) : null}
+        {props.margin ? (
+          <div class="offer-card__margin" data-testid="offer-margin">
+            {t(
+              'marginLine',
+              formatMoney({ minor: props.margin.profitPerUnitMinor, currency: 'CNY' }),
+              props.margin.marginPct === null ? '—' : String(props.margin.marginPct),
+            )}
+          </div>
+        ) : null}
         {o.priceTiers.length > 1 ? (
           <div class="offer-card__tiers" data-testid="offer-tiers">
             {tiers(o)}

@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { DetectedProduct } from '../core/detect/types';
-import type { StoredProduct } from '../storage/types';
+import type { ImageHash, StoredProduct } from '../storage/types';
 import * as s from './schemas';
 import type { SearchReply } from './search';
 
@@ -24,6 +24,8 @@ export const protocol = {
   searchOffers: { from: 'page', schema: s.SearchOffersSchema },
   /** page → background: the person passed the check on 1688; lift the back-off. */
   sourceVerified: { from: 'page', schema: s.EmptySchema },
+  /** page → background: perceptual hashes of pictures (product and offers), for same-photo matching. */
+  hashImages: { from: 'page', schema: s.HashImagesSchema },
   /** page → background: keep an offer in the shortlist, or drop it when it is already there. */
   toggleShortlist: { from: 'page', schema: s.ShortlistToggleSchema },
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
@@ -41,6 +43,7 @@ export interface ProtocolReplies {
   searchOffers: SearchReply;
   sourceVerified: { cleared: true };
   toggleShortlist: { kept: boolean };
+  hashImages: { hashes: ImageHash[] };
 }
 
 export type ErrorCode = 'bad-envelope' | 'unknown-type' | 'bad-sender' | 'bad-data' | 'handler-failed';

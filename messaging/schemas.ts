@@ -97,3 +97,5 @@ export const OffersHarvestedSchema = v.object({
   kind: v.picklist(['results', 'offer-page']),
   offers: v.pipe(v.array(WholesaleOfferSchema), v.maxLength(120)),
 });
+
+export const HashImagesSchema = v.object({ urls: v.pipe(v.array(httpUrl), v.maxLength(120)) });

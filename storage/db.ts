@@ -1,5 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { CachedLookup, PriceObservation, ShortlistEntry, StoredOffer, StoredProduct } from './types';
+import type {
+  CachedLookup,
+  ImageHash,
+  PriceObservation,
+  ShortlistEntry,
+  StoredOffer,
+  StoredProduct,
+} from './types';
 
 /**
  * The one database. Opened only by the background and extension pages: a content script's IndexedDB would be
@@ -12,6 +19,7 @@ export class SourceLensDb extends Dexie {
   priceObservations!: EntityTable<PriceObservation, 'id'>;
   shortlist!: EntityTable<ShortlistEntry, 'id'>;
   lookups!: EntityTable<CachedLookup, 'key'>;
+  imageHashes!: EntityTable<ImageHash, 'url'>;
 
   constructor(name = 'sourcelens') {
     super(name);
@@ -23,6 +31,8 @@ export class SourceLensDb extends Dexie {
       shortlist: '++id, &offerKey, productKey, addedAt',
       lookups: '&key, expiresAt',
     });
+    // Version 2: perceptual hashes of pictures, cached per URL (same-photo matching).
+    this.version(2).stores({ imageHashes: '&url, at' });
   }
 }
 

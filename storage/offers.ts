@@ -38,6 +38,7 @@ export async function recordOffers(
         dropship: o.dropship ?? old?.dropship ?? null,
         sales: o.sales ?? old?.sales ?? null,
         isAd: o.isAd,
+        shippingPromise: o.shippingPromise ?? old?.shippingPromise ?? null,
         supplier: o.supplier,
         firstSeenAt: old?.firstSeenAt ?? now,
         lastSeenAt: now,

@@ -39,6 +39,7 @@ export interface StoredOffer {
   dropship: boolean | null;
   sales: number | null;
   isAd: boolean;
+  shippingPromise: string | null;
   supplier: SupplierFacts;
   firstSeenAt: number;
   lastSeenAt: number;
@@ -80,4 +81,12 @@ export interface CachedLookup {
   state: string;
   fetchedAt: number;
   expiresAt: number;
+}
+
+/** A picture's perceptual hash (64-bit dHash, hex), cached per image URL; null with the reason when unreadable. */
+export interface ImageHash {
+  url: string;
+  hash: string | null;
+  error: string | null;
+  at: number;
 }

@@ -7,6 +7,7 @@ import { badgeEnabled } from '../../storage/settings';
 import { toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
+import { hashPictures } from './image-hash';
 import { searchOffers, verified } from './sources/search-service';
 
 /** One handler per protocol message. The router has already checked the data and the sender. */
@@ -61,6 +62,10 @@ export const handlers: Handlers = {
   async sourceVerified() {
     await verified();
     return { cleared: true };
+  },
+
+  async hashImages({ urls }) {
+    return { hashes: await hashPictures(db(), urls, Date.now()) };
   },
 
   async toggleShortlist({ offerKey, productKey }) {

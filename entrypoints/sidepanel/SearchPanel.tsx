@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
-import { OfferCard } from '../../components/OfferCard';
 import { SourceState } from '../../components/SourceState';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { elsewhereLinks } from '../../core/sources/elsewhere';
@@ -13,6 +12,7 @@ import type { SearchReply } from '../../messaging/search';
 import { db } from '../../storage/db';
 import { pendingSearch } from '../../storage/pending-search';
 import type { StoredProduct } from '../../storage/types';
+import { RankedOffers } from './RankedOffers';
 
 type Mode = 'keywords' | 'image';
 
@@ -145,14 +145,13 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
             </button>
           </p>
           {reply.offers.length === 0 ? <p class="empty">{t('noOffers')}</p> : null}
-          {reply.offers.map((o) => (
-            <OfferCard
-              key={o.key}
-              offer={o}
-              kept={kept?.has(o.key) ?? false}
-              onToggleKeep={() => onToggleKeep(o.key)}
-            />
-          ))}
+          <RankedOffers
+            offers={reply.offers}
+            product={product}
+            titleForMatching={query || product?.title || ''}
+            kept={kept ?? new Set()}
+            onToggleKeep={onToggleKeep}
+          />
         </div>
       ) : reply ? (
         <SourceState

@@ -183,4 +183,64 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       await results.close();
     });
   });
+
+  test('resellers sharing one photo are grouped and the probable source is named, with chips and margins', async () => {
+    await withScreenshots(h.browser, 'sources-clusters', async () => {
+      const img = (name: string) => `//www.example-shop.test/img/${name}`;
+      const offer = (
+        id: string,
+        picture: string,
+        factory: boolean,
+        years: number,
+        price: string,
+        sold: number,
+      ) => ({
+        offerId: id,
+        title: `同图测试 纯棉短袖T恤 ${id}`,
+        priceInfo: { price },
+        offerPicUrl: img(picture),
+        province: '浙江',
+        city: '义乌',
+        bookedCount: sold,
+        bizType: factory ? '生产加工' : '经销批发',
+        factoryInspection: factory,
+        loginId: `seller${id}`,
+        shop: { text: `${factory ? '义乌示例工厂' : '示例商行'}${id}`, tpYear: years },
+        shopAddition: { quantityPrices: [{ quantity: '≥2件', value: price }] },
+      });
+      mock.setOffers([
+        offer('800000000001', 'ukbench00120_resize.jpg', false, 2, '15.00', 40),
+        offer('800000000002', 'ukbench00120.jpg', true, 8, '11.00', 300),
+        offer('800000000003', 'ukbench00120_gray.jpg', false, 3, '14.50', 20),
+        offer('800000000004', 'ukbench01380.jpg', true, 5, '9.00', 100),
+      ]);
+      try {
+        await box.search('同图测试 纯棉短袖T恤');
+        const cluster = box.page.getByTestId('photo-cluster');
+        await cluster.first().waitFor();
+        assert.equal(await cluster.count(), 1);
+        assert.equal(await cluster.getAttribute('data-size'), '3');
+        assert.equal(await cluster.getAttribute('data-source'), '1688:800000000002');
+        assert.match((await cluster.textContent()) ?? '', /factory/);
+        const source = box.page.locator('[data-offer-id="800000000002"]');
+        await source.getByTestId('probable-source').waitFor();
+        assert.match((await source.getByTestId('offer-chips').textContent()) ?? '', /factory/);
+        // The Taobao retail price is ¥39.90: a positive margin is shown at the buyer's quantity.
+        assert.match((await source.getByTestId('offer-margin').textContent()) ?? '', /\d+(\.\d+)?%/);
+        // A corrupt picture gives a clean "unreadable" answer, not a crash.
+        const corrupt = (await box.page.evaluate(() =>
+          chrome.runtime.sendMessage({
+            sourcelens: 1,
+            type: 'hashImages',
+            data: { urls: ['https://www.example-shop.test/img/ukbench09268_corrupt.jpg'] },
+          }),
+        )) as { ok: boolean; data: { hashes: { hash: string | null; error: string | null }[] } };
+        assert.equal(corrupt.ok, true);
+        assert.equal(corrupt.data.hashes[0]?.hash, null);
+        assert.ok(corrupt.data.hashes[0]?.error);
+      } finally {
+        mock.setOffers(null);
+      }
+    });
+  });
 });

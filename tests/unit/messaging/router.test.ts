@@ -31,6 +31,7 @@ function setup() {
     searchOffers: vi.fn(async () => ({ state: 'error' as const, message: 'not in this test' })),
     sourceVerified: vi.fn(async () => ({ cleared: true as const })),
     toggleShortlist: vi.fn(async () => ({ kept: true })),
+    hashImages: vi.fn(async () => ({ hashes: [] })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }

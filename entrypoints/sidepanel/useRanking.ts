@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import { landedCost, type Margin, margin as marginOf } from '../../core/match/margin';
+import { type RankResult, rankOffers } from '../../core/match/rank-offers';
+import { safeHttpUrl } from '../../core/url';
+import { sendMessage } from '../../messaging/client';
+import type { MarginSettings } from '../../storage/settings';
+import type { StoredOffer, StoredProduct } from '../../storage/types';
+
+export type RankedView = RankResult<StoredOffer & { imageHash: string | null }> & {
+  margins: Map<string, Margin | null>;
+  productHashed: boolean;
+};
+
+/**
+ * Ranks a search's offers against the product: pictures hashed in the background (cached), then scored and
+ * clustered here, so changing the quantity or costs re-ranks without asking anything again.
+ * `titleForMatching` is the text in the offers' language (the Chinese query), not the shop's title.
+ */
+export function useRanking(
+  offers: StoredOffer[] | null,
+  product: StoredProduct | null,
+  titleForMatching: string,
+  settings: MarginSettings | null,
+): RankedView | null {
+  const [hashes, setHashes] = useState<Map<string, string | null>>(new Map());
+  const productImage = safeHttpUrl(product?.images[0]);
+
+  useEffect(() => {
+    if (!offers?.length) return;
+    const urls = [productImage, ...offers.map((o) => safeHttpUrl(o.images[0]))].filter(
+      (u): u is string => !!u,
+    );
+    void sendMessage('hashImages', { urls: urls.slice(0, 120) })
+      .then(({ hashes: rows }) => setHashes(new Map(rows.map((r) => [r.url, r.hash]))))
+      .catch(() => setHashes(new Map()));
+  }, [offers, productImage]);
+
+  if (!offers || !settings) return null;
+  const withHashes = offers.map((o) => ({ ...o, imageHash: hashes.get(o.images[0] ?? '') ?? null }));
+  const productHash = productImage ? (hashes.get(productImage) ?? null) : null;
+  const retail =
+    product?.priceMinor != null && product.currency
+      ? { minor: product.priceMinor, currency: product.currency }
+      : null;
+  const result = rankOffers({ title: titleForMatching, price: retail, imageHash: productHash }, withHashes, {
+    quantity: settings.quantity,
+    rates: settings.rates,
+  });
+  const margins = new Map<string, Margin | null>();
+  for (const o of offers) {
+    const cost = landedCost({
+      offer: o,
+      quantity: settings.quantity,
+      shippingPerUnitMinor: settings.shippingPerUnitMinor,
+      currency: 'CNY',
+    });
+    margins.set(
+      o.key,
+      retail && cost
+        ? marginOf({
+            retail,
+            rates: settings.rates,
+            unitCostMinor: cost.unitPriceMinor,
+            shippingPerUnitMinor: settings.shippingPerUnitMinor,
+            platformFeePct: settings.platformFeePct,
+          })
+        : null,
+    );
+  }
+  return { ...result, margins, productHashed: productHash !== null };
+}
