@@ -80,6 +80,7 @@ async function detectFigures() {
       log(`skipped ${saved.url}: ${String(err).split('\n')[0]}`);
     }
   }
+  const dhash = await page.evaluate((n) => globalThis.__sourcelensBench.timeDhash(n), 15);
   await browser.close();
   const all = [...perPage, ...noProduct];
   return {
@@ -87,6 +88,7 @@ async function detectFigures() {
     detect_ms_p95: round(percentile(all, 95)),
     detect_noproduct_ms_median: round(median(noProduct)),
     detect_pages: all.length,
+    dhash_ms: round(median(dhash)),
   };
 }
 

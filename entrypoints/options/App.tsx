@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../components/useLiveQuery';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
 import { badgeEnabled, type SourceSettings, sourceSettings, spotterEnabled } from '../../storage/settings';
+import { MarginSettingsForm } from './MarginSettingsForm';
 
 type BoolItem = typeof spotterEnabled;
 
@@ -88,6 +89,8 @@ export function App() {
       <Toggle item={badgeEnabled} label={t('settingBadgeEnabled')} testId="setting-badge" />
       <h2>{t('sourcesSection')}</h2>
       <SourceLimits />
+      <h2>{t('marginSection')}</h2>
+      <MarginSettingsForm />
       <h2>{t('dataSection')}</h2>
       <p data-testid="data-counts">
         {counts

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { landedCost, type Margin, margin as marginOf } from '../../core/match/margin';
-import { type RankResult, rankOffers } from '../../core/match/rank-offers';
+import { prepareOffers, type RankResult, rankPreparedOffers } from '../../core/match/rank-offers';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
 import type { MarginSettings } from '../../storage/settings';
@@ -35,17 +35,31 @@ export function useRanking(
       .catch(() => setHashes(new Map()));
   }, [offers, productImage]);
 
-  if (!offers || !settings) return null;
-  const withHashes = offers.map((o) => ({ ...o, imageHash: hashes.get(o.images[0] ?? '') ?? null }));
+  // Offers are prepared once per answer (titles, hashes, the search's IDF); re-ranking for another quantity,
+  // cost or query is then cheap.
+  const prepared = useMemo(
+    () =>
+      offers
+        ? prepareOffers(offers.map((o) => ({ ...o, imageHash: hashes.get(o.images[0] ?? '') ?? null })))
+        : null,
+    [offers, hashes],
+  );
   const productHash = productImage ? (hashes.get(productImage) ?? null) : null;
   const retail =
     product?.priceMinor != null && product.currency
       ? { minor: product.priceMinor, currency: product.currency }
       : null;
-  const result = rankOffers({ title: titleForMatching, price: retail, imageHash: productHash }, withHashes, {
-    quantity: settings.quantity,
-    rates: settings.rates,
-  });
+  const result = useMemo(
+    () =>
+      prepared && settings
+        ? rankPreparedOffers({ title: titleForMatching, price: retail, imageHash: productHash }, prepared, {
+            quantity: settings.quantity,
+            rates: settings.rates,
+          })
+        : null,
+    [prepared, titleForMatching, retail?.minor, retail?.currency, productHash, settings],
+  );
+  if (!offers || !settings || !result) return null;
   const margins = new Map<string, Margin | null>();
   for (const o of offers) {
     const cost = landedCost({

@@ -2,6 +2,7 @@
 // the spotter content script runs (signal check first, then the engine).
 import { detectProduct } from '../../core/detect';
 import { hasProductSignal } from '../../core/detect/signal';
+import { dhashFromRgba } from '../../core/match/dhash';
 
 function spotterPath(): unknown {
   const url = location.href;
@@ -30,4 +31,36 @@ function timeSpotter(samples: number): { ms: number[]; found: boolean } {
   return { ms, found };
 }
 
-(globalThis as unknown as { __sourcelensBench: unknown }).__sourcelensBench = { timeSpotter };
+/**
+ * Times hashing one 800×800 JPEG as the background does (entrypoints/background/image-hash.ts, less the
+ * fetch): decode with createImageBitmap, draw at 32×32 on an OffscreenCanvas, read pixels, dHash.
+ */
+async function timeDhash(samples: number): Promise<number[]> {
+  const source = new OffscreenCanvas(800, 800);
+  const g = source.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  // A photo-like picture: gradients, shapes and fine noise, so the JPEG is not trivially small.
+  const grad = g.createLinearGradient(0, 0, 800, 800);
+  grad.addColorStop(0, '#c2410c');
+  grad.addColorStop(1, '#1d4ed8');
+  g.fillStyle = grad;
+  g.fillRect(0, 0, 800, 800);
+  for (let i = 0; i < 400; i += 1) {
+    g.fillStyle = `hsl(${(i * 37) % 360} 60% ${30 + (i % 40)}%)`;
+    g.fillRect((i * 97) % 800, (i * 57) % 800, 20 + (i % 60), 10 + (i % 40));
+  }
+  const jpeg = await source.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+  const ms: number[] = [];
+  for (let i = 0; i <= samples; i += 1) {
+    const start = performance.now();
+    const bitmap = await createImageBitmap(jpeg);
+    const canvas = new OffscreenCanvas(32, 32);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+    ctx.drawImage(bitmap, 0, 0, 32, 32);
+    bitmap.close();
+    dhashFromRgba(ctx.getImageData(0, 0, 32, 32).data, 32, 32);
+    if (i > 0) ms.push(performance.now() - start); // the first run warms up the decoder
+  }
+  return ms;
+}
+
+(globalThis as unknown as { __sourcelensBench: unknown }).__sourcelensBench = { timeSpotter, timeDhash };
