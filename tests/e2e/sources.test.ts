@@ -71,20 +71,21 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     });
   });
 
-  test('searches are spaced by the politeness interval at the server', async () => {
+  test('requests are spaced by the politeness interval at the server, token handshake included', async () => {
     await withScreenshots(h.browser, 'sources-rate', async () => {
-      const before = searches().length;
+      const before = mock.requests.length;
       await box.search('保温杯 不锈钢');
       await box.search('瑜伽裤 女');
       await box.search('手机壳 硅胶');
-      const times = searches()
+      const times = mock.requests
         .slice(before)
-        .filter((r) => r.ret?.startsWith('SUCCESS'))
+        .filter((r) => `${r.host}${r.path}` === SEARCH_PATH)
         .map((r) => r.time);
-      assert.equal(times.length, 3);
+      assert.ok(times.length >= 3, `${times.length} gateway requests`);
       for (let i = 1; i < times.length; i += 1) {
         const gap = (times[i] as number) - (times[i - 1] as number);
-        assert.ok(gap >= MIN_INTERVAL_MS - 50, `gap ${gap} ms between searches`);
+        // The slot is taken when the request leaves the extension; allow the local hop's jitter.
+        assert.ok(gap >= MIN_INTERVAL_MS - 100, `gap ${gap} ms between requests`);
       }
     });
   });

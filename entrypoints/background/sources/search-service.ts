@@ -3,7 +3,7 @@ import { loginUrl, searchPageUrl, verifyUrl } from '../../../core/sources/1688/u
 import { cacheKey } from '../../../core/sources/cache-key';
 import { createProvider } from '../../../core/sources/index';
 import { Politeness } from '../../../core/sources/politeness';
-import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sources/provider';
+import type { SearchFilters, SearchResult, SortOrder, Transport } from '../../../core/sources/provider';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
@@ -58,11 +58,16 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
     return { state: 'needs-verification', url: verifyUrl(null, req.query) };
   if (blocked?.reason === 'needs-login') return { state: 'needs-login', url: loginUrl() };
   if (blocked) return { state: 'throttled', retryAt: blocked.until };
-  const start = p.reserve(HOST);
-  if (start > Date.now()) await sleep(start - Date.now());
-
   const chain = transportChain();
-  const ctx = { transport: chain.transport, tokens: chain.tokens };
+  // Every request to the host waits for its slot, the token handshake's retries included.
+  const spaced: Transport = {
+    async request(request, signal) {
+      const start = p.reserve(HOST);
+      if (start > Date.now()) await sleep(start - Date.now());
+      return chain.transport.request(request, signal);
+    },
+  };
+  const ctx = { transport: spaced, tokens: chain.tokens };
   const options = { sort: req.sort, filters: req.filters, page: req.page, pageId: req.pageId ?? undefined };
   let result: SearchResult;
   if (req.mode === 'image') {
