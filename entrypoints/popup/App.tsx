@@ -6,11 +6,11 @@ import { openSidePanel } from '../../components/panel';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { db } from '../../storage/db';
 import { recentProducts } from '../../storage/products';
+import { Shortlist } from './Shortlist';
 
 /** The toolbar popup: what the user collected — the shortlist first, then recently spotted products. */
 export function App() {
   const products = useLiveQuery(() => recentProducts(db(), 30), []);
-  const shortlistCount = useLiveQuery(() => db().shortlist.count(), []);
 
   // Known before the click, because the side panel API must be called straight from the user gesture.
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
@@ -32,9 +32,7 @@ export function App() {
         </button>
       </header>
       <h2>{t('shortlist')}</h2>
-      <p class="empty" data-testid="shortlist-count">
-        {shortlistCount ? t('shortlistCount', String(shortlistCount)) : t('shortlistEmpty')}
-      </p>
+      <Shortlist />
       <h2>{t('recentlySpotted')}</h2>
       <section data-testid="recent-products">
         {products === undefined ? null : products.length === 0 ? (

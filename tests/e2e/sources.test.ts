@@ -228,6 +228,18 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         assert.match((await source.getByTestId('offer-chips').textContent()) ?? '', /factory/);
         // The Taobao retail price is ¥39.90: a positive margin is shown at the buyer's quantity.
         assert.match((await source.getByTestId('offer-margin').textContent()) ?? '', /\d+(\.\d+)?%/);
+        // Keep it: the popup's shortlist shows it, and its fuzzy search finds it by a word of its title.
+        await source.getByTestId('offer-keep').click();
+        const popup = await h.browser.openExtensionPage('popup.html');
+        const kept = popup.getByTestId('shortlist').getByTestId('offer-card');
+        await kept.first().waitFor();
+        assert.equal(await kept.count(), 1);
+        await popup.getByTestId('shortlist-search').fill('短袖');
+        await kept.first().waitFor();
+        assert.equal(await kept.count(), 1);
+        await popup.getByTestId('shortlist-search').fill('zzzz-nothing');
+        await kept.first().waitFor({ state: 'detached' });
+        await popup.close();
         // A corrupt picture gives a clean "unreadable" answer, not a crash.
         const corrupt = (await box.page.evaluate(() =>
           chrome.runtime.sendMessage({
