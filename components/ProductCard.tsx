@@ -20,6 +20,11 @@ export function ProductCard(props: { product: StoredProduct; compact?: boolean }
         <ExternalLink class="product-card__title" href={p.url}>
           <span data-testid="product-title">{p.title}</span>
         </ExternalLink>
+        {p.text ? (
+          <p class="product-card__text" data-testid="product-text">
+            {p.text}
+          </p>
+        ) : null}
         <div class="product-card__meta">
           {p.kind === 'social-candidate' ? (
             <span class="chip">{t('socialCandidate')}</span>

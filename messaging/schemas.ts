@@ -16,6 +16,7 @@ const layer = v.picklist(['adapter', 'jsonld', 'microdata', 'rdfa', 'opengraph',
 export const DetectedProductSchema = v.object({
   kind: v.picklist(['product', 'social-candidate']),
   title: v.pipe(text(300), v.minLength(1)),
+  text: v.nullable(text(2000)),
   price: v.nullable(MoneySchema),
   priceMax: v.nullable(MoneySchema),
   images: v.pipe(v.array(httpUrl), v.maxLength(20)),
@@ -27,7 +28,7 @@ export const DetectedProductSchema = v.object({
   itemId: v.nullable(text(100)),
   canonicalUrl: httpUrl,
   sources: v.record(
-    v.picklist(['title', 'price', 'images', 'brand', 'sku', 'gtin', 'availability', 'itemId']),
+    v.picklist(['title', 'text', 'price', 'images', 'brand', 'sku', 'gtin', 'availability', 'itemId']),
     layer,
   ),
 });

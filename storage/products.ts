@@ -29,6 +29,7 @@ export async function recordSpottedProduct(
       site: product.site,
       itemId: product.itemId,
       title: product.title,
+      text: product.text,
       url: product.canonicalUrl,
       images: product.images,
       brand: product.brand,

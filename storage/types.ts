@@ -8,6 +8,8 @@ export interface StoredProduct {
   site: string;
   itemId: string | null;
   title: string;
+  /** A social post's text (Xiaohongshu note); null for shop products. */
+  text: string | null;
   url: string;
   images: string[];
   brand: string | null;

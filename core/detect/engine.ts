@@ -12,7 +12,7 @@ import type { DetectedProduct, DetectLayer } from './types';
 import { urlSku } from './url';
 
 type Key = keyof DetectedProduct['sources'];
-const KEYS: Key[] = ['title', 'price', 'images', 'brand', 'sku', 'gtin', 'availability', 'itemId'];
+const KEYS: Key[] = ['title', 'text', 'price', 'images', 'brand', 'sku', 'gtin', 'availability', 'itemId'];
 
 /** Review lists and search results: never a single product, whatever their markup says. */
 const NOT_PRODUCT_PATH =
@@ -241,6 +241,7 @@ function build(
   const out: DetectedProduct = {
     kind,
     title,
+    text: kind === 'social-candidate' ? cleanText(f.text, 2000) : null,
     price,
     priceMax,
     images,
@@ -253,7 +254,7 @@ function build(
     canonicalUrl: canonical(doc, page, f.url),
     sources,
   };
-  for (const k of ['brand', 'sku', 'gtin', 'itemId'] as const) if (out[k] === null) delete sources[k];
+  for (const k of ['text', 'brand', 'sku', 'gtin', 'itemId'] as const) if (out[k] === null) delete sources[k];
   return out;
 }
 

@@ -12,6 +12,8 @@ export interface RawPrice {
 /** What one layer (adapter, JSON-LD, microdata…) found. Values are raw: the caller sanitises them. */
 export interface Fields {
   title?: string | null;
+  /** A social post's text (social candidates only). */
+  text?: string | null;
   price?: RawPrice | null;
   images?: string[] | null;
   brand?: string | null;

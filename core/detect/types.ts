@@ -20,6 +20,8 @@ export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'discontin
 export interface DetectedProduct {
   kind: 'product' | 'social-candidate';
   title: string;
+  /** The post's own words for a social candidate (a Xiaohongshu note's text); null for shop pages. */
+  text: string | null;
   price: Money | null;
   /** Upper end of a price range (AggregateOffer highPrice, "¥12.50-18.00"), same currency as price. */
   priceMax: Money | null;
@@ -35,6 +37,9 @@ export interface DetectedProduct {
   canonicalUrl: string;
   /** Which layer gave each field that has a value. */
   sources: Partial<
-    Record<'title' | 'price' | 'images' | 'brand' | 'sku' | 'gtin' | 'availability' | 'itemId', DetectLayer>
+    Record<
+      'title' | 'text' | 'price' | 'images' | 'brand' | 'sku' | 'gtin' | 'availability' | 'itemId',
+      DetectLayer
+    >
   >;
 }

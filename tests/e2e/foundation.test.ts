@@ -52,6 +52,7 @@ describe('foundation: spotted products reach storage and the popup', () => {
       const product = {
         kind: 'product',
         title: 'Forged',
+        text: null,
         price: { minor: 100, currency: 'USD' },
         priceMax: null,
         images: [],

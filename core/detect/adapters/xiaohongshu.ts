@@ -25,6 +25,7 @@ export const xiaohongshu: SiteAdapter = {
     return {
       kind: 'social-candidate',
       title,
+      text: typeof n.desc === 'string' ? n.desc : null,
       images: list
         .map((x) =>
           x && typeof x === 'object'

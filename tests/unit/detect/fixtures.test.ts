@@ -20,6 +20,7 @@ interface Expected {
     itemId?: string;
     canonicalUrl?: string;
     imagesMin?: number;
+    text?: string;
   };
 }
 
@@ -41,6 +42,7 @@ describe('page fixtures give their expected values', () => {
       if (e.kind) expect(p.kind).toBe(e.kind);
       if (e.site) expect(p.site).toBe(e.site);
       if (e.title) expect(p.title).toBe(e.title);
+      if (e.text) expect(p.text).toBe(e.text);
       if (e.price === null) expect(p.price).toBeNull();
       else if (e.price) expect(e.price.map(Number)).toContain(decimal(p.price));
       if (e.priceMax) expect(e.priceMax.map(Number)).toContain(decimal(p.priceMax));

@@ -8,6 +8,7 @@ const ORIGIN = `chrome-extension://${OWN_ID}/`;
 const product: DetectedProduct = {
   kind: 'product',
   title: 'Water bottle',
+  text: null,
   price: { minor: 2499, currency: 'USD' },
   priceMax: null,
   images: ['https://shop.example/a.jpg'],

@@ -12,6 +12,7 @@ import {
 const base: DetectedProduct = {
   kind: 'product',
   title: '纯棉短袖T恤',
+  text: null,
   price: { minor: 3990, currency: 'CNY' },
   priceMax: null,
   images: [],
