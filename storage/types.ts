@@ -1,5 +1,5 @@
 import type { Availability } from '../core/detect/types';
-import type { PriceTier, SupplierFacts } from '../core/sources/types';
+import type { WholesaleOffer } from '../core/sources/types';
 
 /** A retail product the spotter saw. Key: `site:itemId`, or `url:<canonical URL>` when the site has no id. */
 export interface StoredProduct {
@@ -25,24 +25,8 @@ export interface StoredProduct {
 }
 
 /** A wholesale offer from a source. Key: `source:offerId`; seeing it again updates the row. */
-export interface StoredOffer {
+export interface StoredOffer extends WholesaleOffer {
   key: string;
-  source: string;
-  offerId: string;
-  title: string;
-  url: string;
-  images: string[];
-  currency: string;
-  priceTiers: PriceTier[];
-  priceMinMinor: number | null;
-  priceMaxMinor: number | null;
-  moq: number | null;
-  unit: string | null;
-  dropship: boolean | null;
-  sales: number | null;
-  isAd: boolean;
-  shippingPromise: string | null;
-  supplier: SupplierFacts;
   firstSeenAt: number;
   lastSeenAt: number;
 }
