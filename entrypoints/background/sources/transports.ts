@@ -100,6 +100,3 @@ export const pageMtopTransport: Transport = {
     throw new Error('no open 1688 page with its request library');
   },
 };
-
-/** The page library signs by itself; it needs no token from us (an empty one makes the provider sign anyway). */
-export const noTokens: TokenStore = { getToken: async () => '' };
