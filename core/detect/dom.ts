@@ -2,6 +2,7 @@ import type { PriceContext } from '../price';
 import { availabilityOf, type Fields, OUT_OF_STOCK } from './fields';
 import { readPrice } from './pricing';
 import { cleanText, textOf } from './text';
+import { WordSets } from './words';
 
 /** Visible-DOM heuristics: the main price near the title and the buy button, and listing signals. */
 
@@ -55,6 +56,22 @@ const LABEL_START =
   /^\s*(?:sku|item|art|prod|cod|cód|kód|kod|šif|sif|ref|réf|cat|num|čís|var|kat|bra|mar|mer|zna|kau|zīm|бре|品|ブ|man|her|fab|výr|pro|gyá|val|til|ean|gti|upc|isb|jan|bar)/i;
 const SKU_CLASS =
   /sku|product-?code|cat-?(?:no|number)|catnumber|item-?(?:no|number|code)|art(?:icle)?-?(?:no|nr|number)|part-?number|product-?number/i;
+const RELATED_BIT = 1;
+const OLD_BIT = 2;
+const PRICEY_BIT = 4;
+const AVAIL_BIT = 8;
+const SKU_BIT = 16;
+const NOT_BUY_BIT = 32;
+/**
+ * The class/id patterns in bit order, all tested in one pass over a string (words.ts). None can match across
+ * a space, so "class id itemprop" is tested part by part.
+ */
+export const PART_PATTERNS: readonly RegExp[] = [RELATED, OLD, PRICEY, AVAIL_HINT, SKU_CLASS, NOT_BUY];
+let partWords: WordSets | undefined;
+const partPatterns = (): WordSets => (partWords ??= new WordSets([...PART_PATTERNS]));
+
+/** Attributes read per element: the elements that have any are looked up natively, once per walk. */
+const SPECIAL_ATTRS = '[style],[hidden],[itemprop],[role]';
 const ID_LIKE = /^[A-Za-z0-9][\w\-./]{2,30}$/;
 
 const CUR =
@@ -93,13 +110,31 @@ export interface DomResult {
   h1: string | null;
 }
 
-const attrs = (el: Element): string =>
-  `${el.getAttribute('class') ?? ''} ${el.id ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+/** "class id itemprop": what the class/id patterns are tested on. */
+const attrText = (cls: string, id: string, itemprop: string | null): string =>
+  `${cls} ${id} ${itemprop ?? ''}`;
 
-function ownText(el: Element): string {
+/**
+ * The first `max` characters of an element's textContent, read node by node: textContent on a wrapper
+ * would read (and copy) the whole page. Stops after `maxNodes` nodes with what it has.
+ */
+function textPrefix(el: Element | null, max: number, maxNodes = 500): string {
+  if (!el) return '';
   let t = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) t += c.nodeValue ?? '';
-  return t;
+  let n = 0;
+  let node: Node | null = el.firstChild;
+  while (node && t.length < max && n++ < maxNodes) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) t += node.nodeValue ?? '';
+    // Depth first in document order without a stack: down, else next, else up and next.
+    let next: Node | null = type === 1 ? node.firstChild : null;
+    while (!next && node && node !== el) {
+      next = node.nextSibling;
+      if (!next) node = node.parentNode;
+    }
+    node = next;
+  }
+  return t.length > max ? t.slice(0, max) : t;
 }
 
 /**
@@ -122,11 +157,12 @@ function smallText(el: Element | null | undefined, maxNodes = 16, maxChars = 200
 }
 
 /** Text of a small element, with superscript cents read as decimals ("173<sup>34</sup>" → "173.34"). */
-function splitPrice(el: Element): string | null {
+function splitPrice(el: Element, kidTexts?: string[]): string | null {
   let t = '';
   for (let c = el.firstChild; c; c = c.nextSibling) {
     const v = c.nodeType === 1 ? smallText(c as Element, 6, 40) : (c.nodeValue ?? '');
     if (v === null) return null;
+    if (c.nodeType === 1) kidTexts?.push(v);
     if (
       c.nodeType === 1 &&
       (c as Element).tagName.toUpperCase() === 'SUP' &&
@@ -153,6 +189,407 @@ const visible = (el: Element): boolean => {
   return typeof check === 'function' ? check.call(el) : true;
 };
 
+/**
+ * The walk over the visible DOM: a small hot loop (element, attributes, context, child nodes) and the rarer
+ * checks in methods of their own, called only for the elements they can apply to.
+ */
+class Walk {
+  cands: Cand[] = [];
+  h1Idx = -1;
+  h1: string | null = null;
+  buyIdx = -1;
+  buyCount = 0;
+  buyEnabled = false;
+  oos: { v: Fields['availability']; idx: number } | null = null;
+  found: Partial<Record<'sku' | 'brand' | 'gtin', string>> = {};
+  foundIdx: Record<string, number> = {};
+  skuShown = false;
+  imgs: { src: string; idx: number }[] = [];
+  /** Bits of the class/id patterns per distinct class, id or itemprop (pages repeat them a lot). */
+  memo = new Map<string, number>();
+  words = partPatterns();
+  // An element whose label test needs the start of its first child's text waits for that child, the next
+  // element visited, whose child nodes are read anyway ("<td>SKU</td>": no extra reads).
+  pendEl: Element | null = null;
+  pendKid: Element | null = null;
+  pendOwn = '';
+  pendAt = 0;
+  pendBits = 0;
+  /** Elements with any of SPECIAL_ATTRS (the only ones whose attributes the walk reads). */
+  special = new Set<Element>();
+  /** Subtrees left unread (see `prunable`), with the index of their root. */
+  pruned: [Element, number][] = [];
+
+  constructor(
+    readonly wantTitle: string,
+    readonly knownSku: string | null,
+  ) {}
+
+  bitsOf(v: string): number {
+    if (v === '') return 0;
+    let m = this.memo.get(v);
+    if (m === undefined) {
+      m = this.words.bits(v);
+      if (this.memo.size < 5000) this.memo.set(v, m);
+    }
+    return m;
+  }
+
+  heading(el: Element, idx: number): void {
+    const t = textOf(el, 300);
+    const want = this.wantTitle;
+    const better = (x: string | null) => !!want && !!x && x.toLowerCase().includes(want);
+    if (t && (this.h1Idx < 0 || (better(t) && !better(this.h1)))) {
+      this.h1Idx = idx;
+      this.h1 = t;
+    }
+  }
+
+  control(
+    el: Element,
+    tag: string,
+    own: string,
+    idx: number,
+    cls: string,
+    id: string,
+    itemprop: string | null,
+    bits: number,
+  ): void {
+    if (tag === 'INPUT' && !/submit|button|image/i.test(el.getAttribute('type') ?? '')) return;
+    // Attributes are tested once per distinct string (memo); visible labels only when short.
+    const label =
+      `${tag === 'A' ? own : (smallText(el, 12, 80) ?? '')} ${el.getAttribute('value') ?? ''} ${el.getAttribute('aria-label') ?? ''}`.trim();
+    const named = cls !== '' || id !== '' || !!itemprop;
+    // BUY_ATTR alone may match across the parts ("add" "to-cart"): it is tested on the joined text.
+    const byAttr =
+      (named && BUY_ATTR.test(attrText(cls, id, itemprop))) ||
+      /cart|basket|buy|add/i.test(el.getAttribute('name') ?? '');
+    if (
+      (byAttr || (label.length <= 40 && BUY.test(label))) &&
+      !(bits & NOT_BUY_BIT) &&
+      !NOT_BUY.test(label)
+    ) {
+      this.buyCount++;
+      if (this.buyIdx < 0) this.buyIdx = idx;
+      if (
+        !this.buyEnabled &&
+        !el.hasAttribute('disabled') &&
+        !/disabled/i.test(attrText(cls, id, itemprop)) &&
+        visible(el)
+      )
+        this.buyEnabled = true;
+    }
+  }
+
+  stock(el: Element, own: string, idx: number, bits: number): void {
+    if (!(bits & AVAIL_BIT) && !OUT_OF_STOCK.test(own)) return;
+    const v = availabilityOf(own);
+    if (v && v !== 'in_stock' && v !== 'limited' && visible(el)) this.oos = { v, idx };
+  }
+
+  image(el: Element, idx: number, cls: string, id: string, itemprop: string | null): void {
+    const src =
+      (el.getAttribute('src') ?? '').startsWith('data:') || !el.getAttribute('src')
+        ? (el.getAttribute('data-src') ?? el.getAttribute('data-lazy-src') ?? '')
+        : (el.getAttribute('src') ?? '');
+    const w = Number(el.getAttribute('width') ?? 999);
+    const h = Number(el.getAttribute('height') ?? 999);
+    if (
+      src &&
+      !(w < 120 || h < 120) &&
+      !/logo|icon|sprite|blank|pixel|spacer|placeholder|badge|flag|avatar|\.svg|\.gif/i.test(
+        `${src.slice(src.lastIndexOf('/'))} ${attrText(cls, id, itemprop)}`,
+      )
+    )
+      this.imgs.push({ src, idx });
+  }
+
+  /**
+   * Price candidates: the short text of a small element split in pieces ("€<b>19</b><sup>99</sup>"), else
+   * the element's own text. True when the text names a currency.
+   */
+  price(
+    el: Element,
+    tag: string,
+    own: string,
+    digit: boolean,
+    nKids: number,
+    idx: number,
+    ctxBits: number,
+    style: string,
+    cls: string,
+    id: string,
+    itemprop: string | null,
+  ): boolean {
+    const pricey = ctxBits >> 4;
+    const priceProp = itemprop === 'price';
+    let text = '';
+    if (nKids > 0 && nKids <= 6 && (pricey || priceProp || digit)) {
+      // The children's texts as splitPrice read them (complete within its tighter bounds, so the same
+      // as smallText's with the default ones).
+      const kidTexts: string[] = [];
+      const full = splitPrice(el, kidTexts);
+      if (full && full.length <= 30 && /\d/.test(full) && !kidTexts.some((t) => PRICE_RE.test(t)))
+        text = full;
+    }
+    if (!text && digit && own.length <= 60 && tag !== 'SUP') text = own;
+    if (text === '') return false;
+    // "<span>2320</span><span>元</span>": a bare number with the currency in the next element.
+    const next = /^[\d.,\s]+$/.test(text) ? (smallText(el.nextElementSibling, 4, 10) ?? '').trim() : '';
+    if (next && next.length <= 4 && CUR_ONLY.test(next)) text = `${text} ${next}`;
+    const hasCur = PRICE_RE.test(text);
+    if (hasCur || ((pricey || priceProp) && NUM_ONLY.test(text))) {
+      const struck = (ctxBits & 9) !== 0;
+      const main = (ctxBits & 6) === 0;
+      let score = (hasCur ? 2 : 0) + (pricey ? 3 : 0) + (priceProp ? 3 : 0);
+      if (struck) score -= 4;
+      if (!main) score -= 20;
+      const context = `${text} ${smallText(el.parentElement, 30, 160) ?? ''}`;
+      if (NOT_ITEM.test(text) || NOT_ITEM.test(attrText(cls, id, itemprop))) score -= 20;
+      else if (NOT_ITEM.test(context)) score -= 3;
+      if (EX_TAX.test(context)) score -= 5;
+      if (text.length > 30) score -= 2;
+      // Shops set the main price big; inline sizes are all a pure engine can see.
+      const size = /font(?:-size)?\s*:[^;]*?(\d+)px/i.exec(style);
+      if (size && Number(size[1]) >= 18) score += 2;
+      this.cands.push({ el, text, idx, score, struck });
+    }
+    return hasCur;
+  }
+
+  /** Labelled values: "SKU: 123", "<b>Šifra:</b> 9470", "<td>Brand</td><td>Bosch</td>", "EAN: 859…". */
+  labels(el: Element, own: string, at: number, bits: number): void {
+    const found = this.found;
+    const full = (smallText(el, 8, 80) ?? '').trim();
+    for (const [re, k] of LABELS) {
+      const m = !found[k] && full.length < 80 ? re.exec(full) : null;
+      if (!m) continue;
+      const v = (
+        full.slice(m[0].length).trim() || (smallText(el.nextElementSibling, 8, 80) ?? '').trim()
+      ).replace(/[.;,]$/, '');
+      if (
+        k === 'sku'
+          ? ID_LIKE.test(v) && /\d/.test(v)
+          : k === 'gtin'
+            ? validGtin(v)
+            : v.length < 50 && /\p{L}/u.test(v) && !/[:：]/.test(v)
+      ) {
+        found[k] = v;
+        this.foundIdx[k] = at;
+      }
+    }
+    if (!found.sku && bits & SKU_BIT && ID_LIKE.test(own) && /\d/.test(own)) {
+      found.sku = own;
+      this.foundIdx.sku = at;
+    }
+  }
+
+  runPending(prefix: string): void {
+    const e = this.pendEl as Element;
+    this.pendEl = null;
+    this.pendKid = null;
+    if (LABEL_START.test(prefix)) this.labels(e, this.pendOwn, this.pendAt, this.pendBits);
+  }
+
+  /**
+   * Depth-first walk in document order with context bits per stacked element: 1 struck-through, 2 related
+   * container, 4 page chrome, 8 old price, and from bit 4 up how many levels below a price-ish class (0-4).
+   */
+  walk(body: Element): void {
+    // Elements with any of the attributes read below, found natively in one query: the others (most of
+    // the page) cost no attribute reads but their class and id.
+    const special = new Set<Element>(Array.from(body.querySelectorAll(SPECIAL_ATTRS)));
+    this.special = special;
+    // What keeps a related container's subtree from being read (see below), looked up when first needed.
+    let headings: Element[] | null = null;
+    let bigPrices: Element[] | null = null;
+    const els: Element[] = [body];
+    const ctxs: number[] = [0];
+    let idx = 0;
+    while (els.length && idx < MAX_NODES) {
+      const el = els.pop() as Element;
+      const fc = ctxs.pop() as number;
+      idx++;
+      if (this.pendEl && el !== this.pendKid) this.runPending(textPrefix(this.pendKid, 12));
+      const prefixFor = this.pendEl !== null;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag)) {
+        if (prefixFor) this.runPending(textPrefix(el, 12));
+        continue;
+      }
+      let style = '';
+      let itemprop: string | null = null;
+      let role: string | null = null;
+      if (el === body || special.has(el)) {
+        style = el.getAttribute('style') ?? '';
+        if (
+          el.hasAttribute('hidden') ||
+          (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
+        ) {
+          if (prefixFor) this.runPending(textPrefix(el, 12));
+          continue;
+        }
+        itemprop = el.getAttribute('itemprop');
+        role = el.getAttribute('role');
+      }
+      const className = el.className;
+      const cls = typeof className === 'string' ? className : (el.getAttribute('class') ?? '');
+      const id = el.id ?? '';
+      const named = cls !== '' || id !== '' || !!itemprop;
+      const bits = named ? this.bitsOf(cls) | this.bitsOf(id) | this.bitsOf(itemprop ?? '') : 0;
+      const struck = (fc & 1) !== 0 || STRUCK_TAGS.has(tag) || (style !== '' && /line-through/i.test(style));
+      const related = (fc & 2) !== 0 || (bits & RELATED_BIT) !== 0;
+      const chrome = (fc & 4) !== 0 || ASIDE_TAGS.has(tag) || role === 'navigation';
+      const old = (fc & 8) !== 0 || (bits & OLD_BIT) !== 0;
+      const pricey = bits & PRICEY_BIT ? 4 : Math.max(0, (fc >> 4) - 1);
+      const main = !related && !chrome;
+      // Below a related container or page chrome nothing counts but the position: no buy controls, stock
+      // notes, photos or labels are read there, and prices score below the cut-off (-5) unless they are
+      // an itemprop price set big (a few pixels of inline style). Only a heading counts there, outside page
+      // chrome. Such subtrees are counted, not read (and searched for the markup's SKU only if it matters).
+      let prune = false;
+      if (!main) {
+        bigPrices ??= Array.from(body.querySelectorAll('[itemprop="price"][style]'));
+        prune = !bigPrices.some((p) => el.contains(p));
+        if (prune && !chrome) {
+          headings ??= Array.from(body.querySelectorAll('h1,H1'));
+          prune = !headings.some((h) => el.contains(h));
+        }
+      }
+      const kc = (struck ? 1 : 0) | (related ? 2 : 0) | (chrome ? 4 : 0) | (old ? 8 : 0) | (pricey << 4);
+
+      // One pass over the child nodes: the own text (text children, in order), the start of the text when
+      // a label test waits for it, and the child elements (at most the first 2000), pushed and then
+      // reversed so that they pop in document order.
+      const base = els.length;
+      let nKids = 0;
+      let firstKid: Element | null = null;
+      let ownRaw = '';
+      // 0: reading the text start, 1: an element comes first (read it apart), 2: done.
+      let pre = '';
+      let preState = prefixFor ? 0 : 2;
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        const type = c.nodeType;
+        if (type === 1) {
+          if (nKids === 0) firstKid = c as Element;
+          if (nKids++ < 2000 && !prune) {
+            els.push(c as Element);
+            ctxs.push(kc);
+          }
+          if (preState === 0) preState = 1;
+        } else if (type === 3 || type === 4) {
+          const v = c.nodeValue ?? '';
+          if (type === 3) ownRaw += v;
+          if (preState === 0) {
+            pre += v;
+            if (pre.length >= 12) preState = 2;
+          }
+        }
+      }
+      for (let i = base, j = els.length - 1; i < j; i++, j--) {
+        const t = els[i] as Element;
+        els[i] = els[j] as Element;
+        els[j] = t;
+      }
+      if (prefixFor)
+        this.runPending(preState === 1 ? textPrefix(el, 12) : pre.length > 12 ? pre.slice(0, 12) : pre);
+      const own = ownRaw === '' ? '' : ownRaw.trim();
+      const digit = own !== '' && /\d/.test(own);
+
+      if (tag === 'H1' && !chrome) this.heading(el, idx);
+      if (main && (tag === 'BUTTON' || tag === 'INPUT' || tag === 'A' || role === 'button'))
+        this.control(el, tag, own, idx, cls, id, itemprop, bits);
+      if (main && !this.oos && own.length > 3 && own.length < 80) this.stock(el, own, idx, bits);
+      if (tag === 'IMG' && main && this.imgs.length < 200) this.image(el, idx, cls, id, itemprop);
+      const hasCur =
+        (digit || (nKids > 0 && nKids <= 6 && (pricey > 0 || itemprop === 'price'))) &&
+        this.price(el, tag, own, digit, nKids, idx, kc, style, cls, id, itemprop);
+      if (this.knownSku && own === this.knownSku) this.skuShown = true;
+      if (main && !hasCur && own.length < 60 && nKids <= 3) {
+        if ((own !== '' && LABEL_START.test(own)) || bits & SKU_BIT) this.labels(el, own, idx, bits);
+        else if (firstKid) {
+          this.pendEl = el;
+          this.pendKid = firstKid;
+          this.pendOwn = own;
+          this.pendAt = idx;
+          this.pendBits = bits;
+        }
+      }
+      if (prune && nKids > 0) {
+        this.pruned.push([el, idx]);
+        idx += this.countBelow(el, MAX_NODES - idx);
+      }
+    }
+    if (this.pendEl) this.runPending(textPrefix(this.pendKid, 12));
+  }
+
+  /** Whether an element is left out with its subtree (a skipped tag, hidden). */
+  dead(el: Element): boolean {
+    if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+    if (!this.special.has(el)) return false;
+    const style = el.getAttribute('style') ?? '';
+    return (
+      el.hasAttribute('hidden') || (!!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
+    );
+  }
+
+  /**
+   * How many elements the walk would visit below `root` (at most `budget`), in the same order and with
+   * the same rules (skipped tags and hidden elements visited but not entered, the first 2000 children).
+   */
+  countBelow(root: Element, budget: number): number {
+    let n = 0;
+    const stack: Element[] = [root];
+    while (stack.length) {
+      const el = stack.pop() as Element;
+      if (el !== root) {
+        if (n >= budget) return n;
+        n++;
+        if (this.dead(el)) continue;
+      }
+      let k = 0;
+      for (let c = el.firstElementChild; c && k < 2000; c = c.nextElementSibling, k++) stack.push(c);
+    }
+    return n;
+  }
+
+  /**
+   * Whether an element below the skipped subtrees shows `sku` as its own text, as the walk would have
+   * found it there (same order, rules and node budget). Only asked when it matters (rare).
+   */
+  skuBelowPruned(sku: string): boolean {
+    for (const [root, at] of this.pruned) {
+      // The first text child of such an element, trimmed, starts the SKU: without one, nothing to walk.
+      const texts = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      let maybe = false;
+      for (let t = texts.nextNode(); t && !maybe; t = texts.nextNode()) {
+        const v = (t.nodeValue ?? '').trim();
+        maybe = v !== '' && sku.startsWith(v);
+      }
+      if (!maybe) continue;
+      let idx = at;
+      const stack: Element[] = [];
+      let k = 0;
+      for (let c = root.firstElementChild; c && k < 2000; c = c.nextElementSibling, k++) stack.push(c);
+      stack.reverse();
+      while (stack.length && idx < MAX_NODES) {
+        const el = stack.pop() as Element;
+        idx++;
+        if (this.dead(el)) continue;
+        let own = '';
+        const kids: Element[] = [];
+        for (let c = el.firstChild; c; c = c.nextSibling)
+          if (c.nodeType === 1) {
+            if (kids.length < 2000) kids.push(c as Element);
+          } else if (c.nodeType === 3) own += c.nodeValue ?? '';
+        if (own.trim() === sku) return true;
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Element);
+      }
+    }
+    return false;
+  }
+}
+
 export function readDom(
   doc: Document,
   ctx: PriceContext,
@@ -160,177 +597,9 @@ export function readDom(
   knownSku: string | null = null,
 ): DomResult {
   const body = doc.body ?? doc.documentElement;
-  const cands: Cand[] = [];
-  let h1Idx = -1;
-  let h1: string | null = null;
-  let buyIdx = -1;
-  let buyCount = 0;
-  let buyEnabled = false;
-  let oos: { v: Fields['availability']; idx: number } | null = null;
-  const found: Partial<Record<'sku' | 'brand' | 'gtin', string>> = {};
-  const foundIdx: Record<string, number> = {};
-  let skuShown = false;
-  const imgs: { src: string; idx: number }[] = [];
-  let idx = 0;
-  const wantTitle = (title ?? '').toLowerCase().slice(0, 20);
-  const memo = new Map<string, number>();
-
-  // Depth-first walk with context flags: struck-through, related container, page chrome, old price.
-  type Frame = {
-    el: Element;
-    struck: boolean;
-    related: boolean;
-    chrome: boolean;
-    old: boolean;
-    pricey: number;
-  };
-  const stack: Frame[] = [];
-  if (body) stack.push({ el: body, struck: false, related: false, chrome: false, old: false, pricey: 0 });
-  while (stack.length && idx < MAX_NODES) {
-    const f = stack.pop() as Frame;
-    const el = f.el;
-    idx++;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag)) continue;
-    const a = attrs(el);
-    const style = el.getAttribute('style') ?? '';
-    if (el.hasAttribute('hidden') || (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)))
-      continue;
-    const struck = f.struck || STRUCK_TAGS.has(tag) || /line-through/i.test(style);
-    // Class/id tests, memoised per distinct attribute string (pages repeat them a lot).
-    let flags = a.length > 2 ? memo.get(a) : 0;
-    if (flags === undefined) {
-      flags =
-        (RELATED.test(a) ? 1 : 0) |
-        (OLD.test(a) ? 2 : 0) |
-        (PRICEY.test(a) ? 4 : 0) |
-        (AVAIL_HINT.test(a) ? 8 : 0) |
-        (SKU_CLASS.test(a) ? 16 : 0) |
-        (BUY_ATTR.test(a) ? 32 : 0) |
-        (NOT_BUY.test(a) ? 64 : 0);
-      if (memo.size < 5000) memo.set(a, flags);
-    }
-    const related = f.related || (flags & 1) > 0;
-    const chrome = f.chrome || ASIDE_TAGS.has(tag) || el.getAttribute('role') === 'navigation';
-    const old = f.old || (flags & 2) > 0;
-    const pricey = flags & 4 ? 4 : Math.max(0, f.pricey - 1);
-    const main = !related && !chrome;
-    const own = ownText(el).trim();
-
-    if (tag === 'H1' && !chrome) {
-      const t = textOf(el, 300);
-      const better = (x: string | null) => !!wantTitle && !!x && x.toLowerCase().includes(wantTitle);
-      if (t && (h1Idx < 0 || (better(t) && !better(h1)))) {
-        h1Idx = idx;
-        h1 = t;
-      }
-    }
-    const control =
-      tag === 'BUTTON' || tag === 'INPUT' || tag === 'A' || el.getAttribute('role') === 'button';
-    if (control && main && (tag !== 'INPUT' || /submit|button|image/i.test(el.getAttribute('type') ?? ''))) {
-      // Attributes are tested once per distinct string (memo); visible labels only when short.
-      const label =
-        `${tag === 'A' ? own : (smallText(el, 12, 80) ?? '')} ${el.getAttribute('value') ?? ''} ${el.getAttribute('aria-label') ?? ''}`.trim();
-      const byAttr = (flags & 32) > 0 || /cart|basket|buy|add/i.test(el.getAttribute('name') ?? '');
-      if ((byAttr || (label.length <= 40 && BUY.test(label))) && !(flags & 64) && !NOT_BUY.test(label)) {
-        buyCount++;
-        if (buyIdx < 0) buyIdx = idx;
-        if (!el.hasAttribute('disabled') && !/disabled/i.test(a) && visible(el)) buyEnabled = true;
-      }
-    }
-    if (main && own.length > 3 && own.length < 80 && ((flags & 8) > 0 || OUT_OF_STOCK.test(own))) {
-      const v = availabilityOf(own);
-      if (v && v !== 'in_stock' && v !== 'limited' && !oos && visible(el)) oos = { v, idx };
-    }
-    if (tag === 'IMG' && main && imgs.length < 200) {
-      const src =
-        (el.getAttribute('src') ?? '').startsWith('data:') || !el.getAttribute('src')
-          ? (el.getAttribute('data-src') ?? el.getAttribute('data-lazy-src') ?? '')
-          : (el.getAttribute('src') ?? '');
-      const w = Number(el.getAttribute('width') ?? 999);
-      const h = Number(el.getAttribute('height') ?? 999);
-      if (
-        src &&
-        !(w < 120 || h < 120) &&
-        !/logo|icon|sprite|blank|pixel|spacer|placeholder|badge|flag|avatar|\.svg|\.gif/i.test(
-          `${src.slice(src.lastIndexOf('/'))} ${a}`,
-        )
-      )
-        imgs.push({ src, idx });
-    }
-    // Price candidates: the short text of a small element split in pieces ("€<b>19</b><sup>99</sup>"),
-    // else the element's own text.
-    let text = '';
-    const itemprop = el.getAttribute('itemprop') === 'price';
-    if (el.childElementCount > 0 && el.childElementCount <= 6 && (pricey || itemprop || /\d/.test(own))) {
-      const full = splitPrice(el);
-      if (full && full.length <= 30 && /\d/.test(full)) {
-        let inChild = false;
-        for (let c = el.firstElementChild; c; c = c.nextElementSibling)
-          if (PRICE_RE.test(smallText(c) ?? '')) inChild = true;
-        if (!inChild) text = full;
-      }
-    }
-    if (!text && /\d/.test(own) && own.length <= 60 && tag !== 'SUP') text = own;
-    // "<span>2320</span><span>元</span>": a bare number with the currency in the next element.
-    const next =
-      text && /^[\d.,\s]+$/.test(text) ? (smallText(el.nextElementSibling, 4, 10) ?? '').trim() : '';
-    if (next && next.length <= 4 && CUR_ONLY.test(next)) text = `${text} ${next}`;
-    const hasCur = text !== '' && PRICE_RE.test(text);
-    if (text && (hasCur || ((pricey || itemprop) && NUM_ONLY.test(text)))) {
-      let score = (hasCur ? 2 : 0) + (pricey ? 3 : 0) + (itemprop ? 3 : 0);
-      if (old || struck) score -= 4;
-      if (!main) score -= 20;
-      const context = `${text} ${smallText(el.parentElement, 30, 160) ?? ''}`;
-      if (NOT_ITEM.test(text) || NOT_ITEM.test(a)) score -= 20;
-      else if (NOT_ITEM.test(context)) score -= 3;
-      if (EX_TAX.test(context)) score -= 5;
-      if (text.length > 30) score -= 2;
-      // Shops set the main price big; inline sizes are all a pure engine can see.
-      const size = /font(?:-size)?\s*:[^;]*?(\d+)px/i.exec(style);
-      if (size && Number(size[1]) >= 18) score += 2;
-      cands.push({ el, text, idx, score, struck: struck || old });
-    }
-    if (knownSku && own === knownSku) skuShown = true;
-    if (
-      main &&
-      !hasCur &&
-      own.length < 60 &&
-      el.childElementCount <= 3 &&
-      ((flags & 16) > 0 ||
-        LABEL_START.test(own) ||
-        LABEL_START.test((el.firstElementChild?.textContent ?? '').slice(0, 12)))
-    ) {
-      // Labelled values: "SKU: 123", "<b>Šifra:</b> 9470", "<td>Brand</td><td>Bosch</td>", "EAN: 859…".
-      const full = (smallText(el, 8, 80) ?? '').trim();
-      for (const [re, k] of LABELS) {
-        const m = !found[k] && full.length < 80 ? re.exec(full) : null;
-        if (!m) continue;
-        const v = (
-          full.slice(m[0].length).trim() || (smallText(el.nextElementSibling, 8, 80) ?? '').trim()
-        ).replace(/[.;,]$/, '');
-        if (
-          k === 'sku'
-            ? ID_LIKE.test(v) && /\d/.test(v)
-            : k === 'gtin'
-              ? validGtin(v)
-              : v.length < 50 && /\p{L}/u.test(v) && !/[:：]/.test(v)
-        ) {
-          found[k] = v;
-          foundIdx[k] = idx;
-        }
-      }
-      if (!found.sku && flags & 16 && ID_LIKE.test(own) && /\d/.test(own)) {
-        found.sku = own;
-        foundIdx.sku = idx;
-      }
-    }
-    // Push children in reverse so they pop in document order.
-    const kids: Element[] = [];
-    for (let c = el.firstElementChild; c && kids.length < 2000; c = c.nextElementSibling) kids.push(c);
-    for (let k = kids.length - 1; k >= 0; k--)
-      stack.push({ el: kids[k] as Element, struck, related, chrome, old, pricey });
-  }
+  const w = new Walk((title ?? '').toLowerCase().slice(0, 20), knownSku);
+  if (body) w.walk(body);
+  const { cands, h1Idx, buyIdx, oos, found, foundIdx, imgs } = w;
 
   // Proximity to the title and the buy control, in document order (no layout in a pure engine).
   const anchors = [h1Idx, buyIdx].filter((x) => x >= 0);
@@ -343,11 +612,17 @@ export function readDom(
   const prices: DomPrice[] = [];
   let price: Fields['price'] = null;
   let nearTitle = false;
+  const parsed = new Map<string, ReturnType<typeof readPrice>>();
   for (const c of cands.slice(0, 60)) {
     if (c.score < -5) break;
     const content = c.el.getAttribute('content');
     const raw = { amount: content && /\d/.test(content) ? content : c.text };
-    const p = readPrice(raw, ctx);
+    // Listings repeat the same price texts: each is read once.
+    let p = parsed.get(raw.amount);
+    if (p === undefined) {
+      p = readPrice(raw, ctx);
+      parsed.set(raw.amount, p);
+    }
     if (!p) continue;
     prices.push({ amount: Number(p.amount), score: c.score, old: c.struck });
     if (!price && c.score >= 5 && visible(c.el)) {
@@ -356,11 +631,14 @@ export function readDom(
     }
   }
   const near = (i: number) => !anchors.length || anchors.some((x) => Math.abs(i - x) < 300);
-  const availability = buyEnabled ? 'in_stock' : oos && near(oos.idx) ? oos.v : null;
+  const availability = w.buyEnabled ? 'in_stock' : oos && near(oos.idx) ? oos.v : null;
+  // A labelled code only when the markup's SKU is not itself shown on the page (also in skipped subtrees).
+  const skuShown =
+    w.skuShown || (!!found.sku && !!knownSku && near(foundIdx.sku ?? 0) && w.skuBelowPruned(knownSku));
   return {
     // A labelled code only when the markup's SKU is not itself shown on the page.
     fields: {
-      title: h1 ?? cleanText(doc.title, 300),
+      title: w.h1 ?? cleanText(doc.title, 300),
       price,
       availability,
       sku: found.sku && near(foundIdx.sku ?? 0) && !skuShown ? found.sku : null,
@@ -376,10 +654,10 @@ export function readDom(
               .slice(0, 6)
               .map((i) => i.src),
     },
-    buy: buyEnabled,
+    buy: w.buyEnabled,
     priceNearTitle: nearTitle,
-    buyCount,
+    buyCount: w.buyCount,
     prices,
-    h1,
+    h1: w.h1,
   };
 }

@@ -11,6 +11,10 @@ const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f
 /** Parse `text`; several top-level values give an array. Undefined when it cannot be read. */
 export function parseLoose(text: string, maxLen = 2_000_000, maxNodes = 200_000): unknown {
   if (typeof text !== 'string' || text.length > maxLen) return undefined;
+  // Most blobs are strict JSON: the native parser reads them to the same values, many times faster (then
+  // the same depth and node bounds as below).
+  const strict = parseStrict(text, maxNodes);
+  if (strict !== NOT_STRICT) return strict;
   const s = text;
   const n = s.length;
   let i = 0;
@@ -143,6 +147,45 @@ export function parseLoose(text: string, maxLen = 2_000_000, maxNodes = 200_000)
   } catch {
     return undefined;
   }
+}
+
+const NOT_STRICT = Symbol('not strict JSON');
+
+/**
+ * `text` read by JSON.parse when it is strict JSON, checked against the loose reader's bounds (more than
+ * `maxNodes` values or nesting deeper than 64 give undefined, as there); NOT_STRICT when it is not JSON.
+ * Numbers too large for a double read as null, as the loose reader reads them.
+ */
+function parseStrict(text: string, maxNodes: number): unknown {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return NOT_STRICT;
+  }
+  let nodes = 0;
+  const check = (x: unknown, depth: number): boolean => {
+    if (depth > 64 || ++nodes > maxNodes) return false;
+    if (typeof x !== 'object' || x === null) return true;
+    if (Array.isArray(x)) {
+      for (let k = 0; k < x.length; k++) {
+        const e = x[k];
+        if (typeof e === 'number' && !Number.isFinite(e)) x[k] = null;
+        if (!check(e, depth + 1)) return false;
+      }
+      return true;
+    }
+    const o = x as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const e = o[k];
+      if (typeof e === 'number' && !Number.isFinite(e))
+        Object.defineProperty(o, k, { value: null, enumerable: true, writable: true, configurable: true });
+      if (!check(e, depth + 1)) return false;
+    }
+    return true;
+  };
+  if (typeof v === 'number' && !Number.isFinite(v)) v = null;
+  return check(v, 0) ? v : undefined;
 }
 
 /**

@@ -3,7 +3,14 @@
  * an ISO 4217 code with the page's country as tie-breaker.
  */
 
-import { type CurrencyEntry, currencyEntries, DOLLAR_CODES, isoCodes, resolver } from './currency-table';
+import {
+  type CurrencyEntry,
+  currencyEntries,
+  DOLLAR_CODES,
+  isoCodes,
+  type Resolver,
+  resolver,
+} from './currency-table';
 import type { Normalized } from './normalize';
 import { normalizeInput, originalSlice } from './normalize';
 import { contextRegions } from './region';
@@ -133,6 +140,18 @@ export function chooseCurrency(
   return null;
 }
 
+// Every code a resolver can give, built once per resolver (the tables never change).
+const resolverCodes = new WeakMap<Resolver, Set<string>>();
+function codesOf(r: Resolver): Set<string> {
+  let codes = resolverCodes.get(r);
+  if (!codes) {
+    codes = new Set(Object.values(r.regions));
+    if (r.fallback) codes.add(r.fallback);
+    resolverCodes.set(r, codes);
+  }
+  return codes;
+}
+
 /** ISO code for a matched currency text; explicit codes nearby, then the page's country, settle shared symbols. */
 export function resolveIso(
   entry: CurrencyEntry,
@@ -142,8 +161,7 @@ export function resolveIso(
   if (!entry.iso.startsWith('@')) return entry.iso === '' ? null : entry.iso;
   const r = resolver(entry.iso.slice(1));
   if (!r) return null;
-  const candidates = new Set(Object.values(r.regions));
-  if (r.fallback) candidates.add(r.fallback);
+  const candidates = codesOf(r);
   // "¥1,200 JPY", or a hint "CAD" beside "$5": the written code is better evidence than the domain.
   for (const m of nearby) if (isCode(m.entry) && candidates.has(m.entry.iso)) return m.entry.iso;
   for (const region of contextRegions(ctx)) {

@@ -37,15 +37,19 @@ export const SITE_MATCHES = {
   shopify: ['*://*.myshopify.com/*'],
 } satisfies Record<string, string[]>;
 
-// One selector per query: browsers match a single compound selector much faster than a list (the id one is
-// an index lookup).
-const SHOPIFY_MARKUP = [
-  'script#shopify-features',
-  'link[href*="cdn.shopify.com"]',
-  'script[src*="cdn.shopify.com"]',
-  'meta[name="shopify-digital-wallet"]',
-];
+/** Whether an element of a tag has an attribute containing `part` (browsers cache the tag lists). */
+function tagWith(doc: Document, tag: string, attr: string, part: string): boolean {
+  const list = doc.getElementsByTagName(tag);
+  for (let i = 0; i < list.length; i++) if (list[i]?.getAttribute(attr)?.includes(part)) return true;
+  return false;
+}
 
 /** Shopify stores live on their own domains: they are recognised by the platform's markup instead. */
 export const shopifyMarkup = (doc: Document): boolean =>
-  SHOPIFY_MARKUP.some((sel) => doc.querySelector(sel) !== null);
+  // `script#shopify-features` is an id lookup; the others read only links, scripts and metas.
+  doc.querySelector('script#shopify-features') !== null ||
+  tagWith(doc, 'link', 'href', 'cdn.shopify.com') ||
+  tagWith(doc, 'script', 'src', 'cdn.shopify.com') ||
+  Array.from(doc.getElementsByTagName('meta')).some(
+    (m) => m.getAttribute('name') === 'shopify-digital-wallet',
+  );
