@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Margin } from '../core/match/margin';
 import { formatMoney } from '../core/money';
 import { safeHttpUrl } from '../core/url';
@@ -22,6 +23,12 @@ export function OfferCard(props: {
   chips?: string[];
   margin?: Margin | null;
   probableSource?: boolean;
+  /** Read the offer's detail page (tiers, SKUs); shown for sources that have offer pages to read. */
+  onDetails?: () => void;
+  detailsOpen?: boolean;
+  /** Since when the buyer has seen this offer (or the same listing under another id). */
+  seen?: { label: string; detail: string } | null;
+  children?: ComponentChildren;
 }) {
   const o = props.offer;
   const s = o.supplier;
@@ -51,6 +58,11 @@ export function OfferCard(props: {
           ) : null}
         </div>
         {props.chips?.length ? <Chips chips={props.chips.filter((c) => c !== 'ad')} /> : null}
+        {props.seen ? (
+          <span class="chip chip--seen" data-testid="offer-seen" title={props.seen.detail}>
+            {props.seen.label}
+          </span>
+        ) : null}
         {props.probableSource ? (
           <span class="chip chip--factory" data-testid="probable-source">
             {t('probableSource')}
@@ -88,6 +100,18 @@ export function OfferCard(props: {
         <button type="button" class="offer-card__keep" data-testid="offer-keep" onClick={props.onToggleKeep}>
           {props.kept ? t('kept') : t('keep')}
         </button>
+        {props.onDetails ? (
+          <button
+            type="button"
+            class="offer-card__details"
+            data-testid="offer-details-button"
+            aria-expanded={props.detailsOpen ?? false}
+            onClick={props.onDetails}
+          >
+            {props.detailsOpen ? t('hideDetails') : t('showDetails')}
+          </button>
+        ) : null}
+        {props.children}
       </div>
     </article>
   );

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { DetectedProduct } from '../core/detect/types';
 import type { ImageHash, StoredProduct } from '../storage/types';
 import * as s from './schemas';
-import type { SearchReply } from './search';
+import type { OfferReply, SearchReply, SuggestReply } from './search';
 
 /**
  * The one protocol map. Each message names its schema (checked in the background), who may send it, and the
@@ -22,6 +22,10 @@ export const protocol = {
   deleteAllData: { from: 'page', schema: s.EmptySchema },
   /** page → background: search a wholesale source by keywords or by a picture's URL. */
   searchOffers: { from: 'page', schema: s.SearchOffersSchema },
+  /** page → background: 1688's own query suggestions for what the person is typing. */
+  suggestQueries: { from: 'page', schema: s.SuggestQueriesSchema },
+  /** page → background: read one offer's detail page (tiers, SKUs, dropshipping) on demand. */
+  readOffer: { from: 'page', schema: s.ReadOfferSchema },
   /** page → background: the person passed the check on 1688; lift the back-off. */
   sourceVerified: { from: 'page', schema: s.EmptySchema },
   /** page → background: perceptual hashes of pictures (product and offers), for same-photo matching. */
@@ -41,6 +45,8 @@ export interface ProtocolReplies {
   getTabProduct: { product: DetectedProduct | null; stored: StoredProduct | null };
   deleteAllData: { deleted: true };
   searchOffers: SearchReply;
+  suggestQueries: SuggestReply;
+  readOffer: OfferReply;
   sourceVerified: { cleared: true };
   toggleShortlist: { kept: boolean };
   hashImages: { hashes: ImageHash[] };

@@ -56,6 +56,14 @@ export const SearchOffersSchema = v.pipe(
   // An image search fetches the picture: only an http(s) address may ever be fetched.
   v.check((r) => r.mode !== 'image' || /^https?:\/\//i.test(r.query), 'a picture must be an http(s) URL'),
 );
+/** The query box's prefix, for 1688's own suggestions. */
+export const SuggestQueriesSchema = v.object({
+  prefix: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(50)),
+});
+/** One 1688 offer to read in full (tiers, SKUs, dropship price) from its detail page. */
+export const ReadOfferSchema = v.object({
+  offerId: v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'a 1688 offer id')),
+});
 export const ShortlistToggleSchema = v.object({ offerKey: text(200), productKey: v.nullable(text(400)) });
 
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)));

@@ -1,3 +1,4 @@
+import type { OfferSku } from '../core/sources/provider';
 import type { StoredOffer } from '../storage/types';
 
 /** How a search request travelled: a transport, or the local cache. */
@@ -19,4 +20,23 @@ export type SearchReply =
   | { state: 'needs-login'; url: string }
   | { state: 'throttled'; retryAt: number }
   | { state: 'opened-page'; url: string; reason: string }
+  | { state: 'error'; message: string };
+
+/** A state a source answered instead of results: the person can act on it (or wait). */
+export type WallReply = Extract<SearchReply, { state: 'needs-verification' | 'needs-login' | 'throttled' }>;
+
+/**
+ * The answer to `suggestQueries`. Suggestions are a convenience: they never queue behind searches, so a
+ * prefix typed while the source is busy or backing off simply gets none (`skipped`).
+ */
+export type SuggestReply =
+  | { state: 'ok'; suggestions: string[] }
+  | { state: 'skipped'; reason: 'busy' | 'blocked' | 'superseded' }
+  | { state: 'error'; message: string };
+
+/** The answer to `readOffer`: the offer as its detail page shows it, or why not. */
+export type OfferReply =
+  | { state: 'ok'; offer: StoredOffer; skus: OfferSku[]; generation: 'context' | 'init-data' }
+  | { state: 'delisted' }
+  | WallReply
   | { state: 'error'; message: string };

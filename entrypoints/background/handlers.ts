@@ -8,7 +8,9 @@ import { toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
 import { hashPictures } from './image-hash';
+import { readOffer } from './sources/offer-reader';
 import { searchOffers, verified } from './sources/search-service';
+import { suggestQueries } from './sources/suggest-service';
 
 /** One handler per protocol message. The router has already checked the data and the sender. */
 export const handlers: Handlers = {
@@ -58,6 +60,10 @@ export const handlers: Handlers = {
   },
 
   searchOffers: (request) => searchOffers(request),
+
+  suggestQueries: ({ prefix }) => suggestQueries(prefix),
+
+  readOffer: ({ offerId }) => readOffer(offerId),
 
   async sourceVerified() {
     await verified();

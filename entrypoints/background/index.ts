@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '../../messaging/router';
 import { registerContextMenus } from './context-menu';
 import { handlers, watchTabs } from './handlers';
-import { watchSourceSettings } from './sources/search-service';
+import { watchSourceSettings } from './sources/polite';
 
 export default defineBackground(() => {
   const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));

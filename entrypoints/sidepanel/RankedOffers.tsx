@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
 import { OfferCard } from '../../components/OfferCard';
+import { OfferDetails } from '../../components/OfferDetails';
+import type { SeenNote } from '../../core/match/seen-before';
+import { sendMessage } from '../../messaging/client';
+import type { OfferReply } from '../../messaging/search';
 import { type MarginSettings, marginSettings } from '../../storage/settings';
 import type { StoredOffer, StoredProduct } from '../../storage/types';
 import { useRanking } from './useRanking';
+import { useSeenBefore } from './useSeenBefore';
 
 /**
  * The offers of one search, best match first, with why (chips), the margin at the buyer's quantity, and the
@@ -15,6 +20,8 @@ export function RankedOffers(props: {
   titleForMatching: string;
   kept: Set<string>;
   onToggleKeep: (offerKey: string) => void;
+  /** When the search was answered: offers met before it are "seen before". */
+  searchedAt: number;
 }) {
   const [settings, setSettings] = useState<MarginSettings | null>(null);
   useEffect(() => {
@@ -22,6 +29,24 @@ export function RankedOffers(props: {
     return marginSettings.watch(setSettings);
   }, []);
   const view = useRanking(props.offers, props.product, props.titleForMatching, settings);
+  const seen = useSeenBefore(props.offers, props.searchedAt);
+  // Detail pages read on request, by offer key; an open panel is closed by a second click.
+  const [details, setDetails] = useState<Map<string, OfferReply | 'loading'>>(new Map());
+  const setDetail = (key: string, value: OfferReply | 'loading' | null) =>
+    setDetails((old) => {
+      const next = new Map(old);
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+      return next;
+    });
+  const readDetails = (key: string, offerId: string) => {
+    setDetail(key, 'loading');
+    void sendMessage('readOffer', { offerId })
+      .then((reply) => setDetail(key, reply))
+      .catch((err: unknown) =>
+        setDetail(key, { state: 'error', message: err instanceof Error ? err.message : String(err) }),
+      );
+  };
   if (!view || !settings) return null;
   const byKey = new Map(props.offers.map((o) => [o.key, o]));
   return (
@@ -66,17 +91,49 @@ export function RankedOffers(props: {
             </p>
           );
         })}
-      {view.ranked.map((r) => (
-        <OfferCard
-          key={r.offer.key}
-          offer={r.offer}
-          chips={r.chips}
-          margin={view.margins.get(r.offer.key) ?? null}
-          probableSource={r.isProbableSource}
-          kept={props.kept.has(r.offer.key)}
-          onToggleKeep={() => props.onToggleKeep(r.offer.key)}
-        />
-      ))}
+      {view.ranked.map((r) => {
+        const key = r.offer.key;
+        const detail = details.get(key);
+        return (
+          <OfferCard
+            key={key}
+            offer={r.offer}
+            chips={r.chips}
+            margin={view.margins.get(key) ?? null}
+            probableSource={r.isProbableSource}
+            kept={props.kept.has(key)}
+            onToggleKeep={() => props.onToggleKeep(key)}
+            seen={seenLabel(seen.get(key))}
+            // Only 1688 offers have a detail page SourceLens can read.
+            onDetails={
+              r.offer.source === '1688'
+                ? () => (detail ? setDetail(key, null) : readDetails(key, r.offer.offerId))
+                : undefined
+            }
+            detailsOpen={detail !== undefined}
+          >
+            {detail ? (
+              <OfferDetails
+                reply={detail}
+                onRetry={() => readDetails(key, r.offer.offerId)}
+                onVerified={() =>
+                  void sendMessage('sourceVerified', {})
+                    .then(() => readDetails(key, r.offer.offerId))
+                    .catch(() => {})
+                }
+              />
+            ) : null}
+          </OfferCard>
+        );
+      })}
     </div>
   );
+}
+
+/** The "seen before" chip: when, and for a re-listing which earlier listing. */
+function seenLabel(note: SeenNote | undefined): { label: string; detail: string } | null {
+  if (!note) return null;
+  const date = new Date(note.since).toLocaleDateString();
+  if (note.by === 'same-offer') return { label: t('seenSince', date), detail: t('seenSinceDetail', date) };
+  return { label: t('seenRelisted', date), detail: t('seenRelistedDetail', note.earlierTitle, date) };
 }

@@ -13,6 +13,7 @@ import { db } from '../../storage/db';
 import { pendingSearch } from '../../storage/pending-search';
 import type { StoredProduct } from '../../storage/types';
 import { RankedOffers } from './RankedOffers';
+import { useSuggestions } from './useSuggestions';
 
 type Mode = 'keywords' | 'image';
 
@@ -26,6 +27,9 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
   const picture = safeHttpUrl(product?.images[0]);
   const [mode, setMode] = useState<Mode>('keywords');
   const [query, setQuery] = useState(suggested?.query ?? '');
+  // Whether the person edited the query (only then are 1688's suggestions asked for).
+  const [typed, setTyped] = useState(false);
+  const suggestions = useSuggestions(query, typed);
   const [imageUrl, setImageUrl] = useState<string | null>(picture);
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [busy, setBusy] = useState(false);
@@ -36,6 +40,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
   // A new product on the tab: start from its own query (image search first for non-Chinese titles).
   useEffect(() => {
     setQuery(suggested?.query ?? '');
+    setTyped(false);
     setImageUrl(picture);
     setMode(suggested?.preferImageSearch && picture ? 'image' : 'keywords');
     setReply(null);
@@ -71,6 +76,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
       setMode(p.mode);
       if (p.mode === 'image') setImageUrl(p.query);
       else setQuery(p.query);
+      setTyped(false);
       void run(p);
     };
     void pendingSearch.getValue().then(take);
@@ -102,13 +108,25 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           </option>
         </select>
         {mode === 'keywords' ? (
-          <input
-            type="search"
-            data-testid="search-query"
-            value={query}
-            maxLength={200}
-            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
-          />
+          <>
+            <input
+              type="search"
+              data-testid="search-query"
+              value={query}
+              maxLength={200}
+              list="query-suggestions"
+              autocomplete="off"
+              onInput={(e) => {
+                setQuery((e.currentTarget as HTMLInputElement).value);
+                setTyped(true);
+              }}
+            />
+            <datalist id="query-suggestions" data-testid="query-suggestions">
+              {suggestions.map((text) => (
+                <option key={text} value={text} />
+              ))}
+            </datalist>
+          </>
         ) : (
           <img class="search__picture" src={imageUrl ?? ''} alt="" referrerpolicy="no-referrer" />
         )}
@@ -151,6 +169,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
             titleForMatching={query || product?.title || ''}
             kept={kept ?? new Set()}
             onToggleKeep={onToggleKeep}
+            searchedAt={reply.fetchedAt}
           />
         </div>
       ) : reply ? (

@@ -119,6 +119,10 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
           chrome.runtime.sendMessage({ sourcelens: 1, type: 'sourceVerified', data: {} }),
         );
         await box.search(`墙测试 after ${wall}`);
+        await box.offers
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => {});
         const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
         const recent = mock.requests.slice(-4).map((r) => [r.path.slice(0, 60), r.status, r.ret, r.wall]);
         assert.ok(
@@ -182,6 +186,71 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       assert.ok(card?.title, 'a results-page card recorded');
       assert.ok((card?.priceMinMinor ?? 0) > 0);
       await results.close();
+    });
+  });
+
+  test('typing in the query box shows 1688 suggestions, one request for the newest prefix only', async () => {
+    await withScreenshots(h.browser, 'sources-suggest', async () => {
+      const suggests = () => mock.requests.filter((r) => r.apiMethod === 'input_suggest').length;
+      const before = suggests();
+      // Typed key by key: the debounce sends only the last prefix.
+      await box.page.getByTestId('search-mode').selectOption('keywords');
+      await box.query.fill('');
+      await box.query.pressSequentially('雨伞', { delay: 50 });
+      await box.page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="query-suggestions"] option').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
+      const shown = await box.suggestions();
+      assert.ok(shown.length > 0 && shown.every((text) => text.startsWith('雨伞')), JSON.stringify(shown));
+      assert.equal(suggests(), before + 1);
+    });
+  });
+
+  test('an offer page is read on request: every tier, the SKUs with prices and stock, dropshipping', async () => {
+    await withScreenshots(h.browser, 'sources-details', async () => {
+      await box.search('详情测试 帆布包');
+      const card = box.offers.nth(1);
+      const offerId = (await card.getAttribute('data-offer-id')) ?? '';
+      const tabsBefore = h.browser.context.pages().length;
+      await card.getByTestId('offer-details-button').click();
+      const details = card.getByTestId('offer-details');
+      await details.waitFor({ timeout: 60_000 });
+      assert.ok(
+        mock.requests.some((r) => r.host === 'detail.1688.com' && r.path === `/offer/${offerId}.html`),
+        'the detail page was loaded from 1688',
+      );
+      assert.ok((await details.getByTestId('offer-details-tiers').locator('tr').count()) >= 1);
+      const skus = details.getByTestId('offer-details-sku');
+      assert.equal(await skus.count(), 6);
+      assert.match((await skus.first().textContent()) ?? '', /黑色>M.*\d.*100/);
+      // The helper tab is closed again.
+      for (let i = 0; i < 50 && h.browser.context.pages().length > tabsBefore; i += 1)
+        await box.page.waitForTimeout(100);
+      assert.equal(h.browser.context.pages().length, tabsBefore);
+      // A second click folds it away.
+      await card.getByTestId('offer-details-button').click();
+      await details.waitFor({ state: 'detached' });
+    });
+  });
+
+  test('a delisted offer says so instead of showing stale facts', async () => {
+    await withScreenshots(h.browser, 'sources-delisted', async () => {
+      const reply = (await box.page.evaluate(() =>
+        chrome.runtime.sendMessage({ sourcelens: 1, type: 'readOffer', data: { offerId: '100000000001' } }),
+      )) as { ok: boolean; data: { state: string } };
+      assert.deepEqual(reply, { ok: true, data: { state: 'delisted' } });
+    });
+  });
+
+  test('offers met in an earlier search are marked as seen before', async () => {
+    await withScreenshots(h.browser, 'sources-seen', async () => {
+      await box.search('见过测试 晾衣架');
+      assert.equal(await box.page.getByTestId('offer-seen').count(), 0);
+      await box.page.getByTestId('search-meta').getByRole('button').click();
+      await box.page.getByTestId('offer-seen').first().waitFor({ timeout: 60_000 });
+      assert.equal(await box.page.getByTestId('offer-seen').count(), await box.offers.count());
     });
   });
 

@@ -100,6 +100,35 @@ function tiersOf(item: MockOffer): { beginAmount: number; price: string }[] {
   return out;
 }
 
+/**
+ * Colour × size SKUs as current pages carry them (`skuModel.skuInfoMap`, keys "颜色>尺码" with `&gt;` in the
+ * page), priced from the offer's first tier; stock varies so a reader can tell rows apart.
+ */
+function skuModelOf(item: MockOffer, tiers: { price: string }[]): Record<string, unknown> {
+  const base = Number(tiers[0]?.price ?? 10) || 10;
+  const colours = ['黑色', '白色', '灰色'];
+  const sizes = ['M', 'L'];
+  const skuInfoMap: Record<string, unknown> = {};
+  colours.forEach((c, i) =>
+    sizes.forEach((size, j) => {
+      const n = i * sizes.length + j;
+      skuInfoMap[`${c}&gt;${size}`] = {
+        skuId: Number(`${String(item.offerId).slice(-6)}${n}`),
+        specId: `spec${n}`,
+        price: (base + j * 0.5).toFixed(2),
+        canBookCount: 100 * (n + 1),
+      };
+    }),
+  );
+  return {
+    skuProps: [
+      { prop: '颜色', value: colours.map((name) => ({ name })) },
+      { prop: '尺码', value: sizes.map((name) => ({ name })) },
+    ],
+    skuInfoMap,
+  };
+}
+
 function unitOf(item: MockOffer): string {
   const list = rec(item.shopAddition).quantityPrices;
   const first = Array.isArray(list) ? text(rec(list[0]).quantity) : '';
@@ -134,6 +163,7 @@ export function contextPage(item: MockOffer): string {
               orderParamModel: {
                 orderParam: { beginNum: tiers[0]?.beginAmount ?? 1, skuParam: { skuRangePrices: tiers } },
               },
+              skuModel: skuModelOf(item, tiers),
             },
           },
         },

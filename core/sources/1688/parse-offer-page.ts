@@ -126,12 +126,23 @@ function tiersFromBeginAmounts(list: unknown): PriceTier[] {
   return tiers;
 }
 
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+
 function skusFrom(map: unknown): OfferSku[] {
   if (!isRecord(map)) return [];
   const out: OfferSku[] = [];
   for (const [rawKey, v] of Object.entries(map).slice(0, 1000)) {
     if (!isRecord(v)) continue;
-    const spec = plainText(decodeEntities(rawKey).replace(/&gt;/g, '>'), 120) || plainText(v.specAttrs, 120);
+    // "颜色&gt;尺码": each part made plain text on its own, so the ">" between them survives (plainText drops
+    // angle brackets).
+    const path = decodeEntities(rawKey.replace(TAG, ''))
+      .replace(/&gt;/g, '>')
+      .replace(TAG, '')
+      .split('>')
+      .map((part) => plainText(part, 60))
+      .filter(Boolean)
+      .join('>');
+    const spec = Array.from(path).slice(0, 120).join('') || plainText(v.specAttrs, 120);
     out.push({
       spec,
       skuId: firstStr(v.skuId),

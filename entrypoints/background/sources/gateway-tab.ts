@@ -10,12 +10,13 @@ const LOAD_TIMEOUT_MS = 20_000;
 const tabIdItem = storage.defineItem<number | null>('session:gatewayTabId', { fallback: null });
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function waitForComplete(tabId: number): Promise<void> {
+/** Resolves when the tab has finished loading its document (polled: no `tabs` permission needed). */
+export async function waitForComplete(tabId: number, what = 'the 1688 gateway page'): Promise<void> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
   for (;;) {
     const tab = await browser.tabs.get(tabId);
     if (tab.status === 'complete') return;
-    if (Date.now() > deadline) throw new Error('the 1688 gateway page did not load');
+    if (Date.now() > deadline) throw new Error(`${what} did not load`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

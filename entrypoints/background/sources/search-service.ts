@@ -2,17 +2,19 @@ import { browser } from 'wxt/browser';
 import { loginUrl, searchPageUrl, verifyUrl } from '../../../core/sources/1688/urls';
 import { cacheKey } from '../../../core/sources/cache-key';
 import { createProvider } from '../../../core/sources/index';
-import { Politeness } from '../../../core/sources/politeness';
-import type { SearchFilters, SearchResult, SortOrder, Transport } from '../../../core/sources/provider';
+import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sources/provider';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { sourceSettings } from '../../../storage/settings';
 import { transportChain } from './chain';
 import { imageToJpegBase64 } from './image';
+import { polite, spacedTransport } from './polite';
 import { AWAY_REDIRECT } from './transports';
 
-const HOST = 'h5api.m.1688.com';
+export const HOST = 'h5api.m.1688.com';
+/** Offer pages are their own host: their slots do not hold up searches (offer-reader.ts). */
+export const DETAIL_HOST = 'detail.1688.com';
 
 export interface SearchRequest {
   mode: 'keywords' | 'image';
@@ -26,27 +28,13 @@ export interface SearchRequest {
   refresh: boolean;
 }
 
-let politeness: Politeness | null = null;
-
-/** Called from the background's main(): new limits from the options page take effect on the next search. */
-export function watchSourceSettings(): void {
-  sourceSettings.watch(() => {
-    politeness = null;
-  });
-}
-
-async function polite(): Promise<Politeness> {
-  const s = await sourceSettings.getValue();
-  politeness ??= new Politeness({ minIntervalMs: s.minIntervalMs, jitterMs: s.jitterMs });
-  return politeness;
-}
-
 const provider = createProvider('1688');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A person solved the check on 1688 (or logged in): searches may go again at the normal pace. */
 export async function verified(): Promise<void> {
-  (await polite()).clear(HOST);
+  const p = await polite();
+  // One check on 1688 clears the gateway and its offer pages alike.
+  for (const host of [HOST, DETAIL_HOST]) p.clear(host);
 }
 
 async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply> {
@@ -60,14 +48,7 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
   if (blocked) return { state: 'throttled', retryAt: blocked.until };
   const chain = transportChain();
   // Every request to the host waits for its slot, the token handshake's retries included.
-  const spaced: Transport = {
-    async request(request, signal) {
-      const start = p.reserve(HOST);
-      if (start > Date.now()) await sleep(start - Date.now());
-      return chain.transport.request(request, signal);
-    },
-  };
-  const ctx = { transport: spaced, tokens: chain.tokens };
+  const ctx = { transport: spacedTransport(p, HOST, chain.transport), tokens: chain.tokens };
   const options = { sort: req.sort, filters: req.filters, page: req.page, pageId: req.pageId ?? undefined };
   let result: SearchResult;
   if (req.mode === 'image') {

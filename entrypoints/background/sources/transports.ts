@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
 import { requestBody, requestUrl } from '../../../core/sources/provider';
 import type { SearchVia } from '../../../messaging/search';
-import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld } from './gateway-tab';
+import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld, waitForComplete } from './gateway-tab';
 
 export type TransportId = Exclude<SearchVia, 'cache'>;
 
@@ -98,5 +98,37 @@ export const pageMtopTransport: Transport = {
       if (answer) return answer;
     }
     throw new Error('no open 1688 page with its request library');
+  },
+};
+
+/** Serialised into a loaded page (isolated world): what the page became after redirects, and its markup. */
+function pageSnapshot() {
+  return { finalUrl: location.href, text: document.documentElement.outerHTML };
+}
+
+/**
+ * A person-facing page (an offer page) read the way a person would see it: loaded in an inactive tab with
+ * the user's own session, its markup read once it has loaded, the tab closed again. Only GETs of 1688 pages.
+ */
+export const pageTabTransport: Transport = {
+  async request(req: GatewayRequest): Promise<GatewayResponse> {
+    const url = requestUrl(req);
+    if (req.method !== 'GET' || req.expect !== 'page' || !/^https:\/\/[a-z0-9.-]+\.1688\.com\//.test(url))
+      throw new Error('the page tab only loads 1688 pages');
+    const tab = await browser.tabs.create({ url, active: false });
+    if (tab.id === undefined) throw new Error('could not open the offer page');
+    try {
+      await waitForComplete(tab.id, 'the offer page');
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: pageSnapshot,
+      });
+      const snap = result?.result as { finalUrl: string; text: string } | undefined;
+      if (!snap) throw new Error('the offer page could not be read');
+      // A status is not visible from the page; walls and delisted pages are recognised by address and markup.
+      return { status: 200, finalUrl: snap.finalUrl, text: snap.text };
+    } finally {
+      await browser.tabs.remove(tab.id).catch(() => {});
+    }
   },
 };

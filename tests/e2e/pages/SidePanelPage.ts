@@ -44,6 +44,18 @@ export class SearchBox {
     return this.page.getByTestId('search-meta').getAttribute('data-via');
   }
 
+  /** The query box's suggestion list (a datalist the browser shows under the input). */
+  async suggestions(): Promise<string[]> {
+    return this.page
+      .getByTestId('query-suggestions')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  }
+
+  offer(offerId: string): Locator {
+    return this.page.getByTestId('search-results').locator(`[data-offer-id="${offerId}"]`);
+  }
+
   state(name: string): Locator {
     return this.page.getByTestId(`state-${name}`);
   }

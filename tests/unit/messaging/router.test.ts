@@ -33,6 +33,8 @@ function setup() {
     sourceVerified: vi.fn(async () => ({ cleared: true as const })),
     toggleShortlist: vi.fn(async () => ({ kept: true })),
     hashImages: vi.fn(async () => ({ hashes: [] })),
+    suggestQueries: vi.fn(async () => ({ state: 'ok' as const, suggestions: [] })),
+    readOffer: vi.fn(async () => ({ state: 'delisted' as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }
@@ -127,6 +129,27 @@ describe('message router', () => {
     const reply = await route(msg('searchOffers', { ...search, ...patch }), pageSender);
     expect(!reply.ok && reply.error.code).toBe('bad-data');
     expect(handlers.searchOffers).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an empty prefix', 'suggestQueries', { prefix: '  ' }],
+    ['a 51-character prefix', 'suggestQueries', { prefix: 'x'.repeat(51) }],
+    ['an offer id with a path', 'readOffer', { offerId: '123456/../../x' }],
+    ['an offer URL instead of an id', 'readOffer', { offerId: 'https://evil.example/offer/123456.html' }],
+  ])('rejects %s', async (_name, type, data) => {
+    const { route, handlers } = setup();
+    const reply = await route(msg(type, data), pageSender);
+    expect(!reply.ok && reply.error.code).toBe('bad-data');
+    expect(handlers.suggestQueries).not.toHaveBeenCalled();
+    expect(handlers.readOffer).not.toHaveBeenCalled();
+  });
+
+  it('accepts a well-formed offer read from an extension page only', async () => {
+    const { route, handlers } = setup();
+    expect((await route(msg('readOffer', { offerId: '833454967766' }), pageSender)).ok).toBe(true);
+    const fromPage = await route(msg('readOffer', { offerId: '833454967766' }), contentSender);
+    expect(!fromPage.ok && fromPage.error.code).toBe('bad-sender');
+    expect(handlers.readOffer).toHaveBeenCalledOnce();
   });
 
   it('turns a handler exception into an error answer', async () => {

@@ -106,6 +106,21 @@ describe('older pages: window.__INIT_DATA', () => {
     expect(parseOfferData(fixtureJson('detail-initdata.json'))).toEqual(parseOfferPage(html));
   });
 
+  it('keeps the ">" between the parts of a two-dimension SKU and drops markup inside the parts', () => {
+    const r = parseOfferData({
+      globalData: {
+        tempModel: { offerId: 833454967766, offerTitle: 't' },
+        skuModel: {
+          skuInfoMap: {
+            '黑色&gt;M': { skuId: 1, price: '12.50', canBookCount: 100 },
+            '<b>白色</b>&gt;XL': { skuId: 2, price: '13.00', canBookCount: 0 },
+          },
+        },
+      },
+    });
+    expect(r.state === 'ok' && r.skus.map((s) => s.spec)).toEqual(['黑色>M', '白色>XL']);
+  });
+
   it('uses a bare price range when there are no tiers (real value from offer 833454967766: "8.80")', () => {
     const data = {
       globalData: {

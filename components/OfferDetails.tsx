@@ -1,0 +1,81 @@
+import { formatMoney } from '../core/money';
+import type { OfferReply } from '../messaging/search';
+import { t } from './i18n';
+import { SourceState } from './SourceState';
+
+/** Rows of SKUs shown before "and N more": a detail page can list hundreds of colour × size pairs. */
+const SKU_ROWS = 30;
+
+/**
+ * An offer as its detail page shows it, read on request: every quantity tier, the minimum order and unit,
+ * dropshipping, and the SKUs with their prices and stock. Walls and delisted offers say so.
+ */
+export function OfferDetails(props: {
+  reply: OfferReply | 'loading';
+  onRetry: () => void;
+  onVerified: () => void;
+}) {
+  const r = props.reply;
+  if (r === 'loading')
+    return (
+      <p class="offer-details search__meta" data-testid="offer-details-loading">
+        {t('readingOffer')}
+      </p>
+    );
+  if (r.state === 'delisted')
+    return (
+      <p class="offer-details banner" data-testid="offer-details-delisted">
+        {t('offerDelisted')}
+      </p>
+    );
+  if (r.state !== 'ok')
+    return <SourceState reply={r} onRetry={props.onRetry} onVerified={props.onVerified} />;
+  const o = r.offer;
+  const money = (minor: number | null) =>
+    minor === null ? '—' : formatMoney({ minor, currency: o.currency });
+  return (
+    <div class="offer-details" data-testid="offer-details">
+      <table class="offer-details__tiers" data-testid="offer-details-tiers">
+        <caption>{t('detailTiers')}</caption>
+        <tbody>
+          {o.priceTiers.map((tier) => (
+            <tr key={tier.minQty}>
+              <th scope="row">≥{tier.minQty}</th>
+              <td>{money(tier.priceMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="offer-details-facts">
+        {o.moq !== null ? t('moq', String(o.moq), o.unit ?? '') : null}
+        {o.dropship !== null ? ` · ${o.dropship ? t('dropship') : t('noDropship')}` : ''}
+        {o.supplier.name ? ` · ${o.supplier.name}` : ''}
+        {o.supplier.loginId && o.supplier.loginId !== o.supplier.name ? ` (${o.supplier.loginId})` : ''}
+      </p>
+      {r.skus.length ? (
+        <table class="offer-details__skus" data-testid="offer-details-skus">
+          <caption>{t('detailSkus', String(r.skus.length))}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('skuSpec')}</th>
+              <th scope="col">{t('skuPrice')}</th>
+              <th scope="col">{t('skuStock')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.skus.slice(0, SKU_ROWS).map((sku) => (
+              <tr key={`${sku.spec}|${sku.skuId ?? ''}`} data-testid="offer-details-sku">
+                <td>{sku.spec}</td>
+                <td>{money(sku.discountPriceMinor ?? sku.priceMinor)}</td>
+                <td>{sku.stock === null ? '—' : String(sku.stock)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {r.skus.length > SKU_ROWS ? (
+        <p class="search__meta">{t('moreSkus', String(r.skus.length - SKU_ROWS))}</p>
+      ) : null}
+    </div>
+  );
+}
