@@ -109,8 +109,8 @@ function skuModelOf(item: MockOffer, tiers: { price: string }[]): Record<string,
   const colours = ['黑色', '白色', '灰色'];
   const sizes = ['M', 'L'];
   const skuInfoMap: Record<string, unknown> = {};
-  colours.forEach((c, i) =>
-    sizes.forEach((size, j) => {
+  for (const [i, c] of colours.entries()) {
+    for (const [j, size] of sizes.entries()) {
       const n = i * sizes.length + j;
       skuInfoMap[`${c}&gt;${size}`] = {
         skuId: Number(`${String(item.offerId).slice(-6)}${n}`),
@@ -118,8 +118,8 @@ function skuModelOf(item: MockOffer, tiers: { price: string }[]): Record<string,
         price: (base + j * 0.5).toFixed(2),
         canBookCount: 100 * (n + 1),
       };
-    }),
-  );
+    }
+  }
   return {
     skuProps: [
       { prop: '颜色', value: colours.map((name) => ({ name })) },
