@@ -8,7 +8,10 @@ import type { WholesaleOffer } from './types';
 
 export type HttpMethod = 'GET' | 'POST';
 
-/** One request as the provider wants it sent. `query` and `form` are sent URL-encoded, in insertion order. */
+/**
+ * One request as the provider wants it sent. `query` and `form` are sent URL-encoded, in insertion order;
+ * `multipart` as `multipart/form-data`. A request has at most one body: `form` or `multipart`.
+ */
 export interface GatewayRequest {
   method: HttpMethod;
   /** Absolute https URL without a query string. */
@@ -17,9 +20,18 @@ export interface GatewayRequest {
   query: Record<string, string>;
   /** `application/x-www-form-urlencoded` body fields (POST only). */
   form?: Record<string, string>;
+  /**
+   * `multipart/form-data` text fields (POST only), in insertion order. The transport builds a FormData from them
+   * (see requestFormData) and lets the runtime write the boundary and Content-Type; it must not set its own
+   * Content-Type. Alibaba.com's image upload takes its picture this way (field `pictureBase`, a data: URL).
+   */
+  multipart?: Record<string, string>;
   /** Extra request headers; a transport that cannot set a header may ignore it. */
   headers?: Record<string, string>;
-  /** What the transport is expected to bring back: a gateway answer or a whole HTML page. */
+  /**
+   * What the transport is expected to bring back: an API answer (JSON or JSONP: the 1688 gateway, Alibaba.com's
+   * `/search/api/…`) or a whole HTML page.
+   */
   expect: 'gateway' | 'page';
 }
 
@@ -173,7 +185,15 @@ export function requestUrl(req: Pick<GatewayRequest, 'url' | 'query'>): string {
   return req.url + (req.url.includes('?') ? '&' : '?') + qs;
 }
 
-/** The URL-encoded form body, or undefined for requests without one. */
+/** The URL-encoded form body, or undefined for requests without one (multipart requests included). */
 export function requestBody(req: Pick<GatewayRequest, 'form'>): string | undefined {
   return req.form ? new URLSearchParams(req.form).toString() : undefined;
+}
+
+/** The multipart body as a FormData (text fields only), or undefined for requests without one. */
+export function requestFormData(req: Pick<GatewayRequest, 'multipart'>): FormData | undefined {
+  if (!req.multipart) return undefined;
+  const fd = new FormData();
+  for (const [name, value] of Object.entries(req.multipart)) fd.append(name, value);
+  return fd;
 }

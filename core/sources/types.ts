@@ -13,8 +13,14 @@ export interface SupplierFacts {
   name: string | null;
   loginId: string | null;
   memberId: string | null;
+  /** Province and city as the platform writes them (1688: "浙江", "义乌"); never a country. */
   province: string | null;
   city: string | null;
+  /**
+   * ISO 3166-1 alpha-2 country code ("CN") when the platform states it (Alibaba.com `countryCode`); null when it
+   * does not. Optional because offers stored before this field existed lack it.
+   */
+  country?: string | null;
   /** Years on the platform (TrustPass years for 1688). */
   years: number | null;
   /** True when the platform says manufacturer / factory-inspected / super factory; null when unknown. */

@@ -14,6 +14,8 @@
  * - s.1688.com        `/selloffer/offer_search.htm?keywords=<GBK>` result page with offer cards.
  * - air.1688.com      `/kapp/1688-search/pc-image-search/?imageId=` image result page.
  * - login.1688.com / passport.1688.com / login.taobao.com, page.1688.com, www.1688.com: small pages.
+ * - www.alibaba.com (and login/passport.alibaba.com): Alibaba.com's result page and image search API, see
+ *   alibaba.ts.
  *
  * Walls: `setWall(kind)` for every host, or per request with header `X-Mock-Wall: kind` / query `__wall=kind`.
  *
@@ -27,6 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SparkMD5 from 'spark-md5';
 import { gbkPercentDecode } from '../../core/sources/1688/gbk';
+import { type AlibabaMock, createAlibabaMock, isAlibabaHost } from './alibaba';
 import {
   contextPage,
   delistedPage,
@@ -103,6 +106,8 @@ export interface Mock1688 {
   expireTokens(): void;
   /** Forget requests, tokens, page ids, images and walls. */
   reset(): void;
+  /** The www.alibaba.com routes (alibaba.ts): the image paths its uploads handed out. */
+  readonly alibaba: AlibabaMock;
 }
 
 interface TokenInfo {
@@ -170,6 +175,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
   const served = new Map<string, MockOffer>();
   let wall: WallKind | null = null;
   let catalogue: MockOffer[] | null = null;
+  const alibaba = createAlibabaMock();
   let punishCounter = 0;
 
   function offersFor(seed: string): MockOffer[] {
@@ -494,6 +500,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     const requested =
       (Array.isArray(headerWall) ? headerWall[0] : headerWall) ?? url.searchParams.get('__wall');
     const kind: WallKind | null = isWall(requested) ? requested : wall;
+    if (isAlibabaHost(host)) return alibaba.route(req, res, url, entry, kind, scheme(req));
     const loginHost = /^(login\.1688\.com|passport\.1688\.com|login\.taobao\.com)$/.test(host);
 
     if (isPunishPath) {
@@ -562,7 +569,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     const override = req.headers['x-mock-host'];
     const raw = (Array.isArray(override) ? override[0] : override) ?? req.headers.host ?? '';
     const host = raw.replace(/:\d+$/, '').toLowerCase();
-    return /(^|\.)(1688\.com|taobao\.com)$/.test(host) ? host : defaultHost;
+    return /(^|\.)(1688\.com|taobao\.com|alibaba\.com)$/.test(host) ? host : defaultHost;
   }
 
   const mock: Mock1688 = {
@@ -587,6 +594,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       });
     },
     requests,
+    alibaba,
     count(key) {
       if (key === undefined) return requests.length;
       return requests.filter((r) => r.path === key || r.host + r.path === key).length;
@@ -613,6 +621,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       served.clear();
       wall = null;
       catalogue = null;
+      alibaba.reset();
     },
   };
   return mock;

@@ -12,6 +12,8 @@ export function emptySupplier(): SupplierFacts {
     memberId: null,
     province: null,
     city: null,
+    // 1688 is a domestic market but its answers do not state a country; not inferred.
+    country: null,
     years: null,
     isFactory: null,
     badges: [],

@@ -1,6 +1,7 @@
 /**
  * A small Node transport for tests: sends every request to the local mock server while keeping the original host
- * in the Host header, follows redirects, and keeps a cookie jar the TokenStore reads `_m_h5_tk` from.
+ * in the Host header, follows redirects, and keeps a cookie jar the TokenStore reads `_m_h5_tk` from. Multipart
+ * requests are encoded by the runtime's own FormData serialiser (as a browser fetch would), boundary included.
  */
 import { request as httpRequest } from 'node:http';
 import type {
@@ -10,7 +11,7 @@ import type {
   TokenStore,
   Transport,
 } from '../../../core/sources/provider';
-import { requestBody, requestUrl } from '../../../core/sources/provider';
+import { requestBody, requestFormData, requestUrl } from '../../../core/sources/provider';
 
 export interface NodeTransport extends Transport {
   jar: Map<string, string>;
@@ -25,7 +26,7 @@ function once(
   port: number,
   method: string,
   url: URL,
-  body: string | undefined,
+  body: string | Buffer | undefined,
   headers: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
@@ -77,12 +78,19 @@ export function nodeTransport(port: number): NodeTransport {
       const req = t.tamper ? t.tamper(original) : original;
       let url = new URL(requestUrl(req));
       let method: string = req.method;
-      let body = requestBody(req);
+      let body: string | Buffer | undefined = requestBody(req);
+      let contentType = body !== undefined ? 'application/x-www-form-urlencoded' : undefined;
+      const formData = requestFormData(req);
+      if (formData) {
+        const encoded = new Response(formData);
+        body = Buffer.from(await encoded.arrayBuffer());
+        contentType = encoded.headers.get('content-type') ?? undefined;
+      }
       for (let hop = 0; hop < 6; hop++) {
         sent.push(url.href);
         const headers: Record<string, string> = { ...(req.headers ?? {}) };
         if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-        if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+        if (body !== undefined && contentType) headers['content-type'] = contentType;
         const res = await once(port, method, url, body, headers, signal);
         const setCookie = res.headers['set-cookie'];
         for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {

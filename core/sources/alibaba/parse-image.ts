@@ -1,0 +1,54 @@
+/**
+ * Image search step 1, the upload answer: `{success: true, model: {imagePath, regions: [...]}}`. `regions` are
+ * the boxes the site drew around objects it found (public clients saw strings like "187,404,32,418"); they go
+ * back unchanged with the search, up to four, because they say which object to look for.
+ */
+import { firstStr, get, isRecord, plainText, str } from '../util';
+
+/** A detected region as the site wrote it: a box string, or an object in shapes not seen yet. */
+export type ImageRegion = string | Record<string, unknown>;
+
+export const MAX_REGIONS = 4;
+
+export type UploadAnswer =
+  | { state: 'ok'; imagePath: string; regions: ImageRegion[] }
+  | { state: 'failed'; message: string };
+
+function regionsOf(value: unknown): ImageRegion[] {
+  if (!Array.isArray(value)) return [];
+  const out: ImageRegion[] = [];
+  for (const r of value) {
+    if (typeof r === 'string' && r.length <= 200) out.push(r);
+    else if (isRecord(r) && JSON.stringify(r).length <= 500) out.push(r);
+    if (out.length >= MAX_REGIONS) break;
+  }
+  return out;
+}
+
+/** Read the upload answer (already JSON-parsed). Never throws. */
+export function parseUploadAnswer(value: unknown): UploadAnswer {
+  try {
+    if (!isRecord(value)) return { state: 'failed', message: 'upload: not a JSON answer' };
+    const message = firstStr(value.msgInfo, value.message, value.errorMsg, value.msgCode);
+    if (value.success === false || value.success === 'false') {
+      return { state: 'failed', message: plainText(message, 200) || 'upload refused' };
+    }
+    const imagePath = str(get(value, 'model', 'imagePath'));
+    if (!imagePath || imagePath.length > 2048) {
+      return { state: 'failed', message: plainText(message, 200) || 'upload: no image path' };
+    }
+    return { state: 'ok', imagePath, regions: regionsOf(get(value, 'model', 'regions')) };
+  } catch {
+    return { state: 'failed', message: 'upload: unreadable answer' };
+  }
+}
+
+/** JSON text → value, undefined when it is not JSON. */
+export function parseJsonText(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ALIBABA_FIXTURES = fileURLToPath(new URL('../../fixtures/alibaba/', import.meta.url));
+
+export function alibabaText(name: string): string {
+  return readFileSync(ALIBABA_FIXTURES + name, 'utf8');
+}
+
+export function alibabaJson(name: string): unknown {
+  return JSON.parse(alibabaText(name));
+}
+
+/** A JPEG needs only its magic bytes for the upload checks; PNG has its own signature. */
+export const JPEG_B64 = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+]).toString('base64');
+export const PNG_B64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString(
+  'base64',
+);

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMoq, parseOfferPrice, parseSold, parseYears } from '../../../core/sources/alibaba/fields';
+import { createAlibabaProvider } from '../../../core/sources/alibaba/index';
+import { parseUploadAnswer } from '../../../core/sources/alibaba/parse-image';
+import { parseSearchPage } from '../../../core/sources/alibaba/parse-page';
+import { parseSearchAnswer } from '../../../core/sources/alibaba/parse-search';
+import { classifyAlibabaHttp, classifyAnswerBody } from '../../../core/sources/alibaba/walls';
+import type { ProviderContext } from '../../../core/sources/provider';
+import type { WholesaleOffer } from '../../../core/sources/types';
+import { JPEG_B64 } from './alibaba-fixtures';
+
+const RUNS = { numRuns: 300 };
+
+const isSafeNonNeg = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** Every invariant a normalised Alibaba.com offer keeps, whatever the input was. */
+function assertWellFormed(o: WholesaleOffer): void {
+  expect(o.source).toBe('alibaba');
+  expect(o.offerId).toMatch(/^\d{5,20}$/);
+  const url = new URL(o.url);
+  expect(url.protocol).toBe('https:');
+  expect(url.hostname).toMatch(/(^|\.)alibaba\.com$/);
+  expect(url.pathname).toMatch(new RegExp(`^/product-detail/(?:[^/]*_)?${o.offerId}\\.html$`));
+  expect(url.search).toBe('');
+  expect(o.title).not.toMatch(/[<>]/);
+  expect(o.currency).toMatch(/^[A-Z]{3}$/);
+  for (const u of o.images) expect(new URL(u).protocol).toBe('https:');
+  expect(o.priceTiers.length).toBeLessThanOrEqual(1);
+  for (const t of o.priceTiers) {
+    expect(Number.isSafeInteger(t.minQty) && t.minQty >= 1).toBe(true);
+    expect(t.minQty).toBe(o.moq);
+    expect(t.priceMinor).toBe(o.priceMinMinor);
+  }
+  for (const p of [o.priceMinMinor, o.priceMaxMinor]) expect(p === null || isSafeNonNeg(p)).toBe(true);
+  if (o.priceMinMinor !== null && o.priceMaxMinor !== null)
+    expect(o.priceMinMinor).toBeLessThanOrEqual(o.priceMaxMinor);
+  expect(o.moq === null || (isSafeNonNeg(o.moq) && o.moq >= 1)).toBe(true);
+  expect(o.sales === null || isSafeNonNeg(o.sales)).toBe(true);
+  expect(typeof o.isAd).toBe('boolean');
+  const s = o.supplier;
+  expect(s.country === null || /^[A-Z]{2}$/.test(s.country ?? '')).toBe(true);
+  expect(s.province).toBeNull();
+  expect(s.isFactory === null || s.isFactory === true).toBe(true);
+  expect(s.years === null || (isSafeNonNeg(s.years) && s.years <= 100)).toBe(true);
+  expect(s.shopUrl === null || new URL(s.shopUrl).protocol === 'https:').toBe(true);
+  expect(Array.isArray(s.badges)).toBe(true);
+}
+
+const wild = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    'US$1.20-2.50',
+    '$3.50',
+    'US $0.80',
+    '₫709,161-722,094',
+    'Min. order: 100 pieces',
+    '1,234 sold',
+    '7 yrs',
+    '//www.alibaba.com/product-detail/x_1600900000001.html?spm=1',
+    'javascript:alert(1)',
+    '//s.alicdn.com/a.jpg',
+    '<strong>x</strong>',
+    '1e400',
+    '-1',
+    'NaN',
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.object({ maxDepth: 2 }),
+);
+
+const offerLike = fc.record(
+  {
+    id: fc.oneof(wild, fc.bigInt({ min: 10000n, max: 10n ** 15n }).map(String)),
+    productId: fc.oneof(wild, fc.bigInt({ min: 10000n, max: 10n ** 15n }).map(Number)),
+    title: wild,
+    productUrl: wild,
+    price: wild,
+    promotionPrice: wild,
+    moq: wild,
+    moqV2: wild,
+    companyName: wild,
+    companyId: wild,
+    countryCode: wild,
+    soldOrder: wild,
+    multiImage: wild,
+    mainImage: wild,
+    isP4p: wild,
+    goldSupplierYears: wild,
+    tradeProduct: wild,
+    supplierHref: wild,
+    verifiedSupplier: wild,
+    isVerifiedManufacturer: wild,
+  },
+  { requiredKeys: [] },
+);
+
+describe('Alibaba.com parsers never throw and only return well-formed offers', () => {
+  it('search answers of any JSON', () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const r = parseSearchAnswer(v);
+        for (const o of r.offers) assertWellFormed(o);
+        expect(parseUploadAnswer(v).state).toMatch(/^(ok|failed)$/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('offer lists with hostile documented fields, in every known shape', () => {
+    fc.assert(
+      fc.property(fc.array(offerLike, { maxLength: 6 }), fc.integer({ min: 0, max: 4 }), (offers, shape) => {
+        const answer = [
+          { model: { offers } },
+          { model: { offerResultData: { offers } } },
+          { data: { offers } },
+          { offerResultData: { offers, totalCount: offers.length } },
+          { offers },
+        ][shape];
+        const r = parseSearchAnswer(answer);
+        expect(r.rawCount).toBe(offers.length);
+        for (const o of r.offers) assertWellFormed(o);
+        expect(new Set(r.offers.map((o) => o.offerId)).size).toBe(r.offers.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('pages of any text, and pages whose script holds hostile offers', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(offerLike, { maxLength: 4 }), (junk, offers) => {
+        for (const o of parseSearchPage(junk).offers) assertWellFormed(o);
+        const html = `<html>${junk}<script>window.__page__data_sse10._offer_list = ${JSON.stringify({
+          offerResultData: { offers },
+        })};</script>${junk}</html>`;
+        const r = parseSearchPage(html);
+        expect(r.found).toBe(true);
+        for (const o of r.offers) assertWellFormed(o);
+        // A cut-off page never throws either.
+        parseSearchPage(html.slice(0, Math.floor(html.length / 2)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('field readers take anything', () => {
+    fc.assert(
+      fc.property(wild, (v) => {
+        const p = parseOfferPrice(v);
+        if (p) expect(p.minMinor).toBeLessThanOrEqual(p.maxMinor);
+        const m = parseMoq(v);
+        if (m) expect(m.moq).toBeGreaterThanOrEqual(1);
+        const s = parseSold(v);
+        expect(s === null || isSafeNonNeg(s)).toBe(true);
+        const y = parseYears(v);
+        expect(y === null || (y >= 0 && y <= 100)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('wall checks take any answer', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.integer({ min: 0, max: 599 }), (text, url, status) => {
+        const w = classifyAlibabaHttp({ status, finalUrl: url, text });
+        if (w && w.state !== 'throttled') expect(w.url.startsWith('https://')).toBe(true);
+        const b = classifyAnswerBody(text);
+        if (b) expect(b.url.startsWith('https://')).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the provider turns any answer into a typed state, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.anything().map((v) => JSON.stringify(v) ?? ''),
+        ),
+        fc.integer({ min: 100, max: 599 }),
+        fc.string(),
+        async (text, status, finalUrl) => {
+          const ctx: ProviderContext = {
+            transport: { request: async () => ({ status, finalUrl, text }) },
+            tokens: { getToken: async () => null },
+          };
+          const p = createAlibabaProvider();
+          for (const r of [
+            await p.searchByKeywords('lamp', {}, ctx),
+            await p.searchByImage(JPEG_B64, {}, ctx),
+          ]) {
+            expect(['ok', 'error', 'needs-verification', 'needs-login', 'throttled']).toContain(r.state);
+            if (r.state === 'ok') for (const o of r.offers) assertWellFormed(o);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
