@@ -23,8 +23,9 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // Searches run inside the user's own 1688 session, from a 1688 page (see README, Permissions).
-    host_permissions: ['https://*.1688.com/*'],
+    // Searches run inside the user's own session, from a page of the source's own site (see README,
+    // Permissions): any 1688 host, and Alibaba.com's www host only.
+    host_permissions: ['https://*.1688.com/*', 'https://www.alibaba.com/*'],
     action: { default_title: '__MSG_extName__' },
     // The detection engine, imported by the spotter only on pages with a product signal. A dynamic URL (new
     // each session) keeps pages from using it to detect that SourceLens is installed.

@@ -33,7 +33,7 @@ export function OfferCard(props: {
   const o = props.offer;
   const s = o.supplier;
   const image = safeHttpUrl(o.images[0]);
-  const place = [s.province, s.city].filter(Boolean).join(' ');
+  const place = [s.country, s.province, s.city].filter(Boolean).join(' ');
   return (
     <article class="offer-card" data-testid="offer-card" data-offer-id={o.offerId}>
       {image ? (

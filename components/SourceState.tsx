@@ -8,17 +8,20 @@ import { t } from './i18n';
  */
 export function SourceState(props: {
   reply: Exclude<SearchReply, { state: 'ok' }>;
+  /** The source's name as people know it ("1688", "Alibaba.com"). */
+  sourceLabel?: string;
   onVerified: () => void;
   onRetry: () => void;
 }) {
   const r = props.reply;
+  const label = props.sourceLabel ?? '1688';
   switch (r.state) {
     case 'needs-verification':
       return (
         <div class="banner" data-testid="state-needs-verification">
-          <p>{t('needsVerification')}</p>
+          <p>{t('needsVerification', label)}</p>
           <ExternalLink class="button" href={r.url}>
-            <span data-testid="verify-button">{t('verifyOn1688')}</span>
+            <span data-testid="verify-button">{t('verifyOnSource', label)}</span>
           </ExternalLink>{' '}
           <button type="button" data-testid="verified-retry" onClick={props.onVerified}>
             {t('verifiedRetry')}
@@ -28,9 +31,9 @@ export function SourceState(props: {
     case 'needs-login':
       return (
         <div class="banner" data-testid="state-needs-login">
-          <p>{t('needsLogin')}</p>
+          <p>{t('needsLogin', label)}</p>
           <ExternalLink class="button" href={r.url}>
-            <span data-testid="login-button">{t('loginOn1688')}</span>
+            <span data-testid="login-button">{t('loginOnSource', label)}</span>
           </ExternalLink>{' '}
           <button type="button" onClick={props.onVerified}>
             {t('verifiedRetry')}
@@ -40,13 +43,13 @@ export function SourceState(props: {
     case 'throttled':
       return (
         <div class="banner" data-testid="state-throttled">
-          <p>{t('throttled', new Date(r.retryAt).toLocaleTimeString())}</p>
+          <p>{t('throttled', label, new Date(r.retryAt).toLocaleTimeString())}</p>
         </div>
       );
     case 'opened-page':
       return (
         <div class="banner" data-testid="state-opened-page">
-          <p>{t('openedPage')}</p>
+          <p>{t('openedPage', label)}</p>
           <p class="search__meta" data-testid="opened-page-reason">
             {r.reason}
           </p>

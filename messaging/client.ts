@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { envelope } from './envelope';
-import type { MessageData, MessageType, ProtocolReplies, Reply } from './protocol';
+import type { MessageInput, MessageType, ProtocolReplies, Reply } from './protocol';
 
 /** Raised on the caller's side when the background refuses or fails a message. */
 export class MessageError extends Error {
@@ -19,7 +19,7 @@ export class MessageError extends Error {
  */
 export async function sendMessage<T extends MessageType>(
   type: T,
-  data: MessageData<T>,
+  data: MessageInput<T>,
 ): Promise<ProtocolReplies[T]> {
   const reply = (await browser.runtime.sendMessage(envelope(type, data))) as Reply<T> | undefined;
   if (!reply) throw new MessageError('no-reply', 'the background did not answer');

@@ -27,7 +27,7 @@ export const protocol = {
   /** page → background: read one offer's detail page (tiers, SKUs, dropshipping) on demand. */
   readOffer: { from: 'page', schema: s.ReadOfferSchema },
   /** page → background: the person passed the check on 1688; lift the back-off. */
-  sourceVerified: { from: 'page', schema: s.EmptySchema },
+  sourceVerified: { from: 'page', schema: s.SourceVerifiedSchema },
   /** page → background: perceptual hashes of pictures (product and offers), for same-photo matching. */
   hashImages: { from: 'page', schema: s.HashImagesSchema },
   /** page → background: keep an offer in the shortlist, or drop it when it is already there. */
@@ -35,7 +35,10 @@ export const protocol = {
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
 
 export type MessageType = keyof typeof protocol;
+/** What a handler receives: the data after its schema (defaults filled in). */
 export type MessageData<T extends MessageType> = v.InferOutput<(typeof protocol)[T]['schema']>;
+/** What a sender passes: the data before its schema (fields with defaults may be left out). */
+export type MessageInput<T extends MessageType> = v.InferInput<(typeof protocol)[T]['schema']>;
 
 /** Answers, by message. Plain data only (structured-clone safe). */
 export interface ProtocolReplies {
@@ -61,5 +64,5 @@ export type Reply<T extends MessageType> =
 export interface Envelope<T extends MessageType = MessageType> {
   sourcelens: 1;
   type: T;
-  data: MessageData<T>;
+  data: MessageInput<T>;
 }

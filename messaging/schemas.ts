@@ -35,11 +35,18 @@ export const DetectedProductSchema = v.object({
 
 export const ProductSpottedSchema = v.object({ product: DetectedProductSchema, pageUrl: httpUrl });
 export const EmptySchema = v.optional(v.union([v.object({}), v.undefined(), v.null()]));
+/** A wholesale source (core/sources/index.ts); 1688 when not said. */
+const sourceId = v.optional(v.picklist(['1688', 'alibaba']), '1688');
+/** The person passed a check on a source's site. */
+export const SourceVerifiedSchema = v.optional(
+  v.union([v.object({ source: sourceId }), v.undefined(), v.null()]),
+);
 export const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 const sort = v.picklist(['relevance', 'price-asc', 'price-desc', 'sales']);
 export const SearchOffersSchema = v.pipe(
   v.object({
+    source: sourceId,
     mode: v.picklist(['keywords', 'image']),
     query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048)),
     sort,

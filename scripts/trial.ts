@@ -19,11 +19,20 @@ if (!existsSync(chromium)) {
 if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const mock = createMock1688();
-const hosts1688 = ['h5api.m.1688.com', 'detail.1688.com', 's.1688.com', 'air.1688.com', 'login.1688.com'];
+// The local stand-ins for 1688 and Alibaba.com (one mock serves both, by host name).
+const sourceHosts = [
+  'h5api.m.1688.com',
+  'detail.1688.com',
+  's.1688.com',
+  'air.1688.com',
+  'login.1688.com',
+  'www.alibaba.com',
+  'login.alibaba.com',
+];
 const server = await startFixtureServer({
   root: ROOT,
   sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
-  extraHosts: Object.fromEntries(hosts1688.map((h) => [h, mock.handle])),
+  extraHosts: Object.fromEntries(sourceHosts.map((h) => [h, mock.handle])),
 });
 const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
 const extension = join(ROOT, '.output', 'chrome-mv3');

@@ -163,8 +163,8 @@ export interface LandedCostInput {
   quantity: number;
   /** Shipping (and other per-unit costs) to the buyer, minor units of `currency`. */
   shippingPerUnitMinor: number;
-  /** Currency of the result; the offer must be priced in it. */
-  currency: 'CNY';
+  /** Currency of the result (ISO 4217); the offer must be priced in it. */
+  currency: string;
 }
 
 export interface LandedCost {

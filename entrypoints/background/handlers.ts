@@ -65,8 +65,8 @@ export const handlers: Handlers = {
 
   readOffer: ({ offerId }) => readOffer(offerId),
 
-  async sourceVerified() {
-    await verified();
+  async sourceVerified(data) {
+    await verified(data?.source ?? '1688');
     return { cleared: true };
   },
 

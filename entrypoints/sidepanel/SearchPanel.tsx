@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
 import { SourceState } from '../../components/SourceState';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { elsewhereLinks } from '../../core/sources/elsewhere';
+import type { ProviderId } from '../../core/sources/index';
 import type { SortOrder } from '../../core/sources/provider';
-import { buildQuery } from '../../core/sources/query';
+import { buildQuery, internationalQuery } from '../../core/sources/query';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
 import type { SearchReply } from '../../messaging/search';
@@ -17,8 +18,22 @@ import { useSuggestions } from './useSuggestions';
 
 type Mode = 'keywords' | 'image';
 
+/** The sources a person can search, in the order offered (1688 first: factory prices, Chinese titles). */
+const SOURCES: { id: ProviderId; label: string }[] = [
+  { id: '1688', label: '1688' },
+  { id: 'alibaba', label: 'Alibaba.com' },
+];
+
+const sourceLabel = (id: ProviderId): string => SOURCES.find((s) => s.id === id)?.label ?? id;
+
+/** The query SourceLens proposes for a product on a source: Chinese words for 1688, the title's own words else. */
+function proposedQuery(title: string | undefined, source: ProviderId): string {
+  if (!title) return '';
+  return source === '1688' ? buildQuery(title).query : internationalQuery(title);
+}
+
 /**
- * Search 1688 for the product on the tab (its title turned into Chinese keywords, or its main picture), or for
+ * Search a wholesale source (1688, or Alibaba.com for international buyers) for the product on the tab (its title turned into Chinese keywords, or its main picture), or for
  * whatever a right-click handed over. The query is always editable.
  */
 export function SearchPanel(props: { product: StoredProduct | null }) {
@@ -26,10 +41,12 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
   const suggested = product ? buildQuery(product.title) : null;
   const picture = safeHttpUrl(product?.images[0]);
   const [mode, setMode] = useState<Mode>('keywords');
+  const [source, setSource] = useState<ProviderId>('1688');
   const [query, setQuery] = useState(suggested?.query ?? '');
   // Whether the person edited the query (only then are 1688's suggestions asked for).
   const [typed, setTyped] = useState(false);
-  const suggestions = useSuggestions(query, typed);
+  // Suggestions come from 1688 only (Alibaba.com's are not read).
+  const suggestions = useSuggestions(query, typed && source === '1688');
   const [imageUrl, setImageUrl] = useState<string | null>(picture);
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [busy, setBusy] = useState(false);
@@ -39,21 +56,27 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
 
   // A new product on the tab: start from its own query (image search first for non-Chinese titles).
   useEffect(() => {
-    setQuery(suggested?.query ?? '');
+    setQuery(proposedQuery(product?.title, source));
     setTyped(false);
     setImageUrl(picture);
     setMode(suggested?.preferImageSearch && picture ? 'image' : 'keywords');
     setReply(null);
   }, [product?.key]);
 
-  const run = async (request: { mode: Mode; query: string; refresh?: boolean }) => {
+  // A right-click search arrives through a listener set up once: it must see the current source and sort, not
+  // those of the first render.
+  const choices = useRef({ source, sort });
+  choices.current = { source, sort };
+
+  const run = async (request: { mode: Mode; query: string; refresh?: boolean; source?: ProviderId }) => {
     if (!request.query.trim()) return;
     setBusy(true);
     try {
       const answer = await sendMessage('searchOffers', {
+        source: request.source ?? choices.current.source,
         mode: request.mode,
         query: request.query,
-        sort,
+        sort: choices.current.sort,
         filters: {},
         page: 1,
         pageId: null,
@@ -98,6 +121,24 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         }}
       >
         <select
+          value={source}
+          aria-label={t('searchSource')}
+          data-testid="search-source"
+          onChange={(e) => {
+            const next = (e.currentTarget as HTMLSelectElement).value as ProviderId;
+            setSource(next);
+            // The proposed query follows the source; one the person typed stays.
+            if (!typed) setQuery(proposedQuery(product?.title, next));
+            setReply(null);
+          }}
+        >
+          {SOURCES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <select
           value={mode}
           onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as Mode)}
           data-testid="search-mode"
@@ -140,7 +181,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           <option value="sales">{t('sortSales')}</option>
         </select>
         <button type="submit" disabled={busy} data-testid="search-button">
-          {busy ? t('searching') : t('search')}
+          {busy ? t('searching') : t('search', sourceLabel(source))}
         </button>
       </form>
       {mode === 'keywords' && query.trim() ? (
@@ -162,7 +203,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
               {t('refresh')}
             </button>
           </p>
-          {reply.offers.length === 0 ? <p class="empty">{t('noOffers')}</p> : null}
+          {reply.offers.length === 0 ? <p class="empty">{t('noOffers', sourceLabel(source))}</p> : null}
           <RankedOffers
             offers={reply.offers}
             product={product}
@@ -175,9 +216,10 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
       ) : reply ? (
         <SourceState
           reply={reply}
+          sourceLabel={sourceLabel(source)}
           onRetry={() => void run(current())}
           onVerified={() =>
-            void sendMessage('sourceVerified', {})
+            void sendMessage('sourceVerified', { source })
               .then(() => run({ ...current(), refresh: true }))
               .catch(() => {})
           }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { landedCost, type Margin, margin as marginOf } from '../../core/match/margin';
+import { convertMinor, landedCost, type Margin, margin as marginOf } from '../../core/match/margin';
 import { prepareOffers, type RankResult, rankPreparedOffers } from '../../core/match/rank-offers';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
@@ -62,19 +62,22 @@ export function useRanking(
   if (!offers || !settings || !result) return null;
   const margins = new Map<string, Margin | null>();
   for (const o of offers) {
+    // The tier at the buyer's quantity in the offer's own currency (USD on Alibaba.com), then in CNY, the
+    // currency margins are worked out in, at the buyer's rates.
     const cost = landedCost({
       offer: o,
       quantity: settings.quantity,
-      shippingPerUnitMinor: settings.shippingPerUnitMinor,
-      currency: 'CNY',
+      shippingPerUnitMinor: 0,
+      currency: o.currency,
     });
+    const unitCny = cost ? convertMinor(cost.unitPriceMinor, o.currency, 'CNY', settings.rates) : null;
     margins.set(
       o.key,
-      retail && cost
+      retail && unitCny !== null
         ? marginOf({
             retail,
             rates: settings.rates,
-            unitCostMinor: cost.unitPriceMinor,
+            unitCostMinor: unitCny,
             shippingPerUnitMinor: settings.shippingPerUnitMinor,
             platformFeePct: settings.platformFeePct,
           })

@@ -21,7 +21,15 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
 
   before(async () => {
     mock = createMock1688();
-    const hosts = ['h5api.m.1688.com', 'detail.1688.com', 's.1688.com', 'air.1688.com', 'login.1688.com'];
+    const hosts = [
+      'h5api.m.1688.com',
+      'detail.1688.com',
+      's.1688.com',
+      'air.1688.com',
+      'login.1688.com',
+      'www.alibaba.com',
+      'login.alibaba.com',
+    ];
     h = await startHarness(Object.fromEntries(hosts.map((host) => [host, mock.handle])));
     // Politeness spacing shortened for the test run (no jitter), through the real setting.
     await h.browser.worker.evaluate(
@@ -251,6 +259,82 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       await box.page.getByTestId('search-meta').getByRole('button').click();
       await box.page.getByTestId('offer-seen').first().waitFor({ timeout: 60_000 });
       assert.equal(await box.page.getByTestId('offer-seen').count(), await box.offers.count());
+    });
+  });
+
+  test('Alibaba.com: a keyword search from the product returns USD offers with MOQ, supplier and country', async () => {
+    await withScreenshots(h.browser, 'sources-alibaba-keywords', async () => {
+      const pageSearches = () =>
+        mock.requests.filter((r) => r.host === 'www.alibaba.com' && r.path === '/trade/search').length;
+      const before = pageSearches();
+      await box.page.getByTestId('search-mode').selectOption('keywords');
+      await box.page.getByTestId('search-source').selectOption('alibaba');
+      await box.search('insulated water bottle');
+      assert.equal(await box.via(), 'alibaba-tab');
+      assert.equal(pageSearches(), before + 1);
+      await box.offers.first().waitFor();
+      assert.ok((await box.offers.count()) >= 10);
+      const first = box.offers.first();
+      assert.match((await first.getByTestId('price').textContent()) ?? '', /\$|US/);
+      assert.match((await first.getByTestId('offer-moq').textContent()) ?? '', /\d/);
+      assert.ok(((await first.getByTestId('offer-supplier').textContent()) ?? '').length > 2);
+      const href = await first.getByTestId('offer-title').locator('xpath=..').getAttribute('href');
+      assert.match(href ?? '', /^https:\/\/www\.alibaba\.com\/product-detail\//);
+      // Alibaba.com has no offer page reader (yet): no Details button, rather than one that fails.
+      assert.equal(await first.getByTestId('offer-details-button').count(), 0);
+      // Ads are marked, and never silently ranked first.
+      assert.ok((await box.page.getByTestId('offer-ad').count()) > 0);
+      assert.equal(await first.getByTestId('offer-ad').count(), 0);
+    });
+  });
+
+  test('Alibaba.com: image search uploads a JPEG as a multipart field, then searches by its path', async () => {
+    await withScreenshots(h.browser, 'sources-alibaba-image', async () => {
+      const uploads = () =>
+        mock.requests.filter((r) => r.path === '/search/api/imageTextSearchRegions' && r.status === 200);
+      const before = uploads().length;
+      await box.page.getByTestId('search-source').selectOption('alibaba');
+      const answers = await box.page.getByTestId('search-panel').getAttribute('data-answers');
+      await h.browser.worker.evaluate(
+        (url) => chrome.storage.session.set({ pendingSearch: { mode: 'image', query: url, at: Date.now() } }),
+        'https://www.example-shop.test/img/babylonian.png',
+      );
+      await box.page.waitForFunction(
+        (prev) =>
+          document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
+        answers,
+        { timeout: 60_000 },
+      );
+      const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
+      assert.equal(await box.via(), 'alibaba-tab', shown.slice(0, 300));
+      assert.equal(uploads().length, before + 1);
+      assert.ok(mock.alibaba.imagePaths.size > 0, 'the mock accepted the JPEG');
+      assert.ok(mock.requests.some((r) => r.path === '/search/api/imageTextSearch'));
+      await box.offers.first().waitFor();
+    });
+  });
+
+  test('Alibaba.com: a punish answer is its own needs-verification state, with the button to Alibaba.com', async () => {
+    await withScreenshots(h.browser, 'sources-alibaba-wall', async () => {
+      await box.page.getByTestId('search-mode').selectOption('keywords');
+      await box.page.getByTestId('search-source').selectOption('alibaba');
+      mock.setWall('punish');
+      await box.search('wall test alibaba');
+      await box.state('needs-verification').waitFor();
+      const button = box.page.getByTestId('verify-button');
+      assert.match((await button.textContent()) ?? '', /Alibaba\.com/);
+      assert.match(
+        (await button.locator('xpath=..').getAttribute('href')) ?? '',
+        /^https:\/\/[^/]*alibaba\.com\//,
+      );
+      // 1688 is not held back by Alibaba.com's wall.
+      mock.setWall(null);
+      await box.page.getByTestId('search-source').selectOption('1688');
+      await box.search('墙无关 1688');
+      await box.offers.first().waitFor();
+      await box.page.evaluate(() =>
+        chrome.runtime.sendMessage({ sourcelens: 1, type: 'sourceVerified', data: { source: 'alibaba' } }),
+      );
     });
   });
 

@@ -63,7 +63,7 @@ function supplierOf(d: Record<string, unknown>): SupplierFacts {
   const badges: string[] = [];
   if (isTrue(d.tradeProduct) || isTrue(d.tradeAssurance)) badges.push('Trade Assurance');
   if (verified) badges.push('Verified');
-  if (years !== null && years >= 1) badges.push(`${years} yrs`);
+  // Gold Supplier years are `years`, shown as such: not repeated as a badge.
   const name = plainText(d.companyName, 120);
   const companyId = str(d.companyId);
   return {

@@ -3,15 +3,16 @@ import { storage } from 'wxt/utils/storage';
 
 /** The gateway's own origin: it answers without a login redirect, unlike www/s.1688.com (PROTOCOL.md). */
 export const GATEWAY_ORIGIN = 'https://h5api.m.1688.com/';
-/** Close the helper tab after this long without a request. */
+/** Close a helper tab after this long without a request. */
 const IDLE_CLOSE_MS = 2 * 60 * 1000;
 const LOAD_TIMEOUT_MS = 20_000;
 
-const tabIdItem = storage.defineItem<number | null>('session:gatewayTabId', { fallback: null });
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Helper tab per origin; the ids survive a service-worker restart in session storage. */
+const tabIdsItem = storage.defineItem<Record<string, number>>('session:originTabIds', { fallback: {} });
+const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 /** Resolves when the tab has finished loading its document (polled: no `tabs` permission needed). */
-export async function waitForComplete(tabId: number, what = 'the 1688 gateway page'): Promise<void> {
+export async function waitForComplete(tabId: number, what = 'the source page'): Promise<void> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
   for (;;) {
     const tab = await browser.tabs.get(tabId);
@@ -21,35 +22,48 @@ export async function waitForComplete(tabId: number, what = 'the 1688 gateway pa
   }
 }
 
+async function rememberTab(origin: string, tabId: number | null): Promise<void> {
+  const ids = { ...(await tabIdsItem.getValue()) };
+  if (tabId === null) delete ids[origin];
+  else ids[origin] = tabId;
+  await tabIdsItem.setValue(ids);
+}
+
 /**
- * An inactive background tab on the gateway origin, opened on demand, reused while searches go on and closed
- * when idle. Requests run in that page's MAIN world, so they are first-party and same-origin and carry the
- * user's own 1688 cookies (including the one a solved slider sets). The tab id survives a service-worker
- * restart in session storage.
+ * An inactive background tab on a source's own origin (`https://host/`), opened on demand, reused while
+ * requests go on and closed when idle. Requests run in that page's MAIN world, so they are first-party and
+ * same-origin and carry the user's own cookies for the site (including the one a solved slider sets).
  */
-export async function gatewayTab(): Promise<number> {
-  const known = await tabIdItem.getValue();
-  if (known !== null) {
+export async function originTab(origin: string): Promise<number> {
+  const known = (await tabIdsItem.getValue())[origin];
+  if (known !== undefined) {
     const tab = await browser.tabs.get(known).catch(() => null);
-    if (tab?.id !== undefined && tab.url?.startsWith(GATEWAY_ORIGIN)) {
-      scheduleIdleClose(tab.id);
+    if (tab?.id !== undefined && tab.url?.startsWith(origin)) {
+      scheduleIdleClose(origin, tab.id);
       return tab.id;
     }
   }
-  const created = await browser.tabs.create({ url: GATEWAY_ORIGIN, active: false });
-  if (created.id === undefined) throw new Error('could not open the 1688 gateway tab');
-  await tabIdItem.setValue(created.id);
-  await waitForComplete(created.id);
-  scheduleIdleClose(created.id);
+  const created = await browser.tabs.create({ url: origin, active: false });
+  if (created.id === undefined) throw new Error(`could not open ${origin}`);
+  await rememberTab(origin, created.id);
+  await waitForComplete(created.id, origin);
+  scheduleIdleClose(origin, created.id);
   return created.id;
 }
 
-function scheduleIdleClose(tabId: number): void {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    void browser.tabs.remove(tabId).catch(() => {});
-    void tabIdItem.setValue(null);
-  }, IDLE_CLOSE_MS);
+/** The 1688 gateway's helper tab. */
+export const gatewayTab = (): Promise<number> => originTab(GATEWAY_ORIGIN);
+
+function scheduleIdleClose(origin: string, tabId: number): void {
+  clearTimeout(idleTimers.get(origin));
+  idleTimers.set(
+    origin,
+    setTimeout(() => {
+      idleTimers.delete(origin);
+      void browser.tabs.remove(tabId).catch(() => {});
+      void rememberTab(origin, null);
+    }, IDLE_CLOSE_MS),
+  );
 }
 
 /** Runs `func(...args)` in the page's own JavaScript world of a tab and returns its (awaited) result. */

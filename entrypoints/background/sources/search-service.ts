@@ -1,22 +1,24 @@
 import { browser } from 'wxt/browser';
-import { loginUrl, searchPageUrl, verifyUrl } from '../../../core/sources/1688/urls';
 import { cacheKey } from '../../../core/sources/cache-key';
-import { createProvider } from '../../../core/sources/index';
+import type { ProviderId } from '../../../core/sources/index';
 import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sources/provider';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { sourceSettings } from '../../../storage/settings';
-import { transportChain } from './chain';
 import { imageToJpegBase64 } from './image';
 import { polite, spacedTransport } from './polite';
+import { type SourceRuntime, sourceRuntime } from './runtimes';
 import { AWAY_REDIRECT } from './transports';
 
+/** The 1688 gateway host (suggestions share its slots). */
 export const HOST = 'h5api.m.1688.com';
 /** Offer pages are their own host: their slots do not hold up searches (offer-reader.ts). */
 export const DETAIL_HOST = 'detail.1688.com';
 
 export interface SearchRequest {
+  /** Which wholesale source to ask. */
+  source: ProviderId;
   mode: 'keywords' | 'image';
   /** Keywords, or the picture's http(s) URL. */
   query: string;
@@ -28,27 +30,25 @@ export interface SearchRequest {
   refresh: boolean;
 }
 
-const provider = createProvider('1688');
-
-/** A person solved the check on 1688 (or logged in): searches may go again at the normal pace. */
-export async function verified(): Promise<void> {
+/** A person solved the check on the source (or logged in): requests may go again at the normal pace. */
+export async function verified(source: ProviderId = '1688'): Promise<void> {
   const p = await polite();
   // One check on 1688 clears the gateway and its offer pages alike.
-  for (const host of [HOST, DETAIL_HOST]) p.clear(host);
+  const hosts = source === '1688' ? [HOST, DETAIL_HOST] : [sourceRuntime(source)?.host ?? ''];
+  for (const host of hosts) p.clear(host);
 }
 
-async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply> {
-  if (!provider) return { state: 'error', message: 'no 1688 provider' };
+async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): Promise<SearchReply> {
   const p = await polite();
-  const blocked = p.blocked(HOST);
+  const blocked = p.blocked(src.host);
   // Still backing off after a wall: say which, without touching the source again.
   if (blocked?.reason === 'needs-verification')
-    return { state: 'needs-verification', url: verifyUrl(null, req.query) };
-  if (blocked?.reason === 'needs-login') return { state: 'needs-login', url: loginUrl() };
+    return { state: 'needs-verification', url: src.verifyUrl(req.mode === 'keywords' ? req.query : null) };
+  if (blocked?.reason === 'needs-login') return { state: 'needs-login', url: src.loginUrl() };
   if (blocked) return { state: 'throttled', retryAt: blocked.until };
-  const chain = transportChain();
+  const chain = src.transports();
   // Every request to the host waits for its slot, the token handshake's retries included.
-  const ctx = { transport: spacedTransport(p, HOST, chain.transport), tokens: chain.tokens };
+  const ctx = { transport: spacedTransport(p, src.host, chain.transport), tokens: chain.tokens };
   const options = { sort: req.sort, filters: req.filters, page: req.page, pageId: req.pageId ?? undefined };
   let result: SearchResult;
   if (req.mode === 'image') {
@@ -58,27 +58,27 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
     } catch (err) {
       return { state: 'error', message: err instanceof Error ? err.message : String(err) };
     }
-    result = await provider.searchByImage(jpeg, options, ctx);
+    result = await src.provider.searchByImage(jpeg, options, ctx);
   } else {
-    result = await provider.searchByKeywords(req.query, options, ctx);
+    result = await src.provider.searchByKeywords(req.query, options, ctx);
   }
-  p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
+  p.report(src.host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
 
   switch (result.state) {
     case 'ok': {
       const now = Date.now();
-      const keys = await recordOffers(db(), result.offers, `https://${HOST}/`, 'search', now);
+      const keys = await recordOffers(db(), result.offers, `https://${src.host}/`, 'search', now);
       const settings = await sourceSettings.getValue();
       await writeLookup(db(), {
         key,
-        source: '1688',
+        source: src.id,
         query: req.query,
         offerKeys: keys,
         state: JSON.stringify({ hasMore: result.hasMore, pageId: result.pageId, total: result.total }),
         fetchedAt: now,
         expiresAt: now + settings.cacheHours * 3600_000,
       });
-      const via = chain.served() ?? 'gateway-tab';
+      const via = chain.served() ?? (src.id === '1688' ? 'gateway-tab' : 'alibaba-tab');
       return {
         state: 'ok',
         offers: await offersByKeys(db(), keys),
@@ -96,16 +96,16 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
     case 'throttled':
       return { state: 'throttled', retryAt: Date.now() + result.retryAfterMs };
     case 'error':
-      // The gateway answered with a redirect to another 1688 site: in practice its login page. A person has
-      // to act there; opening the results page would only meet the same wall.
+      // The source answered with a redirect to another of its sites: in practice its login page. A person
+      // has to act there; opening the results page would only meet the same wall.
       if (result.message.includes(AWAY_REDIRECT)) {
-        p.report(HOST, 'needs-login');
-        return { state: 'needs-login', url: loginUrl() };
+        p.report(src.host, 'needs-login');
+        return { state: 'needs-login', url: src.loginUrl() };
       }
       if (result.message.startsWith('transport failed') && req.mode === 'keywords') {
-        // (3) Neither transport could reach the gateway: open the results page for the person; the harvest
-        // script records its offers as they browse.
-        const url = searchPageUrl(req.query, req.sort);
+        // (3) No transport could reach the source: open the results page for the person (on 1688 the
+        // harvest script records its offers as they browse).
+        const url = src.resultsPageUrl(req.query, req.sort);
         await browser.tabs.create({ url, active: true });
         return { state: 'opened-page', url, reason: result.message };
       }
@@ -115,11 +115,13 @@ async function fetchFresh(req: SearchRequest, key: string): Promise<SearchReply>
 
 /**
  * One search as the side panel asks it: served from the cache while fresh (and stale-while-refreshing after),
- * otherwise sent politely through the transport chain. Walls come back as states the UI can act on.
+ * otherwise sent politely through the source's transports. Walls come back as states the UI can act on.
  */
 export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
+  const src = sourceRuntime(req.source);
+  if (!src) return { state: 'error', message: `no source "${req.source}"` };
   const key = cacheKey({
-    provider: '1688',
+    provider: src.id,
     kind: req.mode === 'image' ? 'image' : 'keyword',
     query: req.query,
     sort: req.sort,
@@ -135,7 +137,7 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
     };
     const stale = cached.expiresAt <= Date.now();
     // Served stale while a fresh answer is fetched in the background; the panel re-reads the lookup row.
-    if (stale) void fetchFresh(req, key).catch(() => {});
+    if (stale) void fetchFresh(src, req, key).catch(() => {});
     return {
       state: 'ok',
       offers: await offersByKeys(db(), cached.offerKeys),
@@ -145,5 +147,5 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
       stale,
     };
   }
-  return fetchFresh(req, key);
+  return fetchFresh(src, req, key);
 }

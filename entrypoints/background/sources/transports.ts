@@ -2,21 +2,34 @@ import { browser } from 'wxt/browser';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
 import { requestBody, requestUrl } from '../../../core/sources/provider';
 import type { SearchVia } from '../../../messaging/search';
-import { GATEWAY_ORIGIN, gatewayTab, runInMainWorld, waitForComplete } from './gateway-tab';
+import { GATEWAY_ORIGIN, gatewayTab, originTab, runInMainWorld, waitForComplete } from './gateway-tab';
 
 export type TransportId = Exclude<SearchVia, 'cache'>;
 
 /**
- * Serialised into the gateway page: a plain same-origin fetch with the user's cookies. A redirect to another
- * origin (the login site) fails as a CORS error; asked again without following redirects it shows up as an
- * opaque redirect, which is reported as such instead of as a broken network.
+ * Serialised into a source's own page: a plain same-origin fetch with the user's cookies. A multipart body is
+ * built here from plain fields (a FormData cannot cross into the page), and the browser writes its boundary.
+ * A redirect to another origin (the login site) fails as a CORS error; asked again without following
+ * redirects it shows up as an opaque redirect, which is reported as such instead of as a broken network.
  */
-async function pageFetch(url: string, method: string, body: string | null, headers: Record<string, string>) {
+async function pageFetch(
+  url: string,
+  method: string,
+  body: string | null,
+  multipart: Record<string, string> | null,
+  headers: Record<string, string>,
+) {
+  let payload: BodyInit | undefined;
+  if (multipart) {
+    const fd = new FormData();
+    for (const [name, value] of Object.entries(multipart)) fd.append(name, value);
+    payload = fd;
+  } else if (body !== null) payload = body;
   const init: RequestInit = {
     method,
-    body: body ?? undefined,
+    body: payload,
     credentials: 'include',
-    headers: body ? { 'content-type': 'application/x-www-form-urlencoded', ...headers } : headers,
+    headers: body !== null ? { 'content-type': 'application/x-www-form-urlencoded', ...headers } : headers,
   };
   try {
     const r = await fetch(url, init);
@@ -28,8 +41,8 @@ async function pageFetch(url: string, method: string, body: string | null, heade
   }
 }
 
-/** The marker a transport failure carries when 1688 sent the request to another site (login or a check). */
-export const AWAY_REDIRECT = 'redirected to another 1688 site';
+/** The marker a transport failure carries when the source sent the request to another site (login or a check). */
+export const AWAY_REDIRECT = 'redirected to another site of the source';
 
 /** Serialised into the gateway page: the `_m_h5_tk` cookie, which page script may read. */
 function pageToken(): string | null {
@@ -37,22 +50,31 @@ function pageToken(): string | null {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 
-/** (1) A signed request from the MAIN world of the inactive gateway tab. */
-export const gatewayTabTransport: Transport = {
-  async request(req: GatewayRequest): Promise<GatewayResponse> {
-    const tabId = await gatewayTab();
-    const url = requestUrl(req);
-    if (!url.startsWith(GATEWAY_ORIGIN)) throw new Error('the gateway tab only sends to its own origin');
-    const res = await runInMainWorld(tabId, pageFetch, [
-      url,
-      req.method,
-      requestBody(req) ?? null,
-      req.headers ?? {},
-    ]);
-    if (res.awayRedirect) throw new Error(AWAY_REDIRECT);
-    return { status: res.status, finalUrl: res.finalUrl, text: res.text };
-  },
-};
+/**
+ * A request from the MAIN world of the inactive helper tab on `origin` (https://host/): first-party and
+ * same-origin, with the person's own session. Only requests to that origin are sent.
+ */
+export function originTabTransport(origin: string): Transport {
+  return {
+    async request(req: GatewayRequest): Promise<GatewayResponse> {
+      const url = requestUrl(req);
+      if (!url.startsWith(origin)) throw new Error(`the ${origin} tab only sends to its own origin`);
+      const tabId = await originTab(origin);
+      const res = await runInMainWorld(tabId, pageFetch, [
+        url,
+        req.method,
+        requestBody(req) ?? null,
+        req.multipart ?? null,
+        req.headers ?? {},
+      ]);
+      if (res.awayRedirect) throw new Error(AWAY_REDIRECT);
+      return { status: res.status, finalUrl: res.finalUrl, text: res.text };
+    },
+  };
+}
+
+/** (1) A signed request from the MAIN world of the inactive 1688 gateway tab. */
+export const gatewayTabTransport: Transport = originTabTransport(GATEWAY_ORIGIN);
 
 export const gatewayTabTokens: TokenStore = {
   async getToken() {

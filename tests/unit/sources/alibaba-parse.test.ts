@@ -82,7 +82,7 @@ describe('the keyword result page fixture', () => {
         country: 'CN',
         years: 7,
         isFactory: true,
-        badges: ['Trade Assurance', 'Verified', '7 yrs'],
+        badges: ['Trade Assurance', 'Verified'],
         repurchaseRate: null,
         shopUrl: 'https://fixturelighting.en.alibaba.com/company_profile.html',
       },
@@ -108,7 +108,7 @@ describe('the keyword result page fixture', () => {
         years: 3,
         // isVerifiedManufacturer: false says nothing about being a trader.
         isFactory: null,
-        badges: ['Verified', '3 yrs'],
+        badges: ['Verified'],
         shopUrl: null,
       },
     });
@@ -140,7 +140,7 @@ describe('the keyword result page fixture', () => {
     expect(o?.url).toBe('https://www.alibaba.com/product-detail/_1600900000004.html');
     expect(o?.images).toEqual(['https://s.alicdn.com/@sc04/kf/Hfixture0004.jpg']);
     expect(o).toMatchObject({ priceMinMinor: 80, priceMaxMinor: 80, moq: 1, unit: 'piece', sales: null });
-    expect(o?.supplier).toMatchObject({ years: 10, badges: ['10 yrs'], shopUrl: null });
+    expect(o?.supplier).toMatchObject({ years: 10, badges: [], shopUrl: null });
   });
 
   it('takes the currency from the price string (VND has no minor unit)', () => {
@@ -216,7 +216,7 @@ describe('image search answers', () => {
         country: 'CN',
         years: 12,
         isFactory: true,
-        badges: ['Trade Assurance', 'Verified', '12 yrs'],
+        badges: ['Trade Assurance', 'Verified'],
       },
     });
     expect(r.offers[1]).toMatchObject({
