@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
-import { createMock1688 } from '../tests/mock-1688/server';
+import { createMock1688, SOURCE_HOSTS } from '../tests/mock-1688/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -19,20 +19,11 @@ if (!existsSync(chromium)) {
 if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const mock = createMock1688();
-// The local stand-ins for 1688 and Alibaba.com (one mock serves both, by host name).
-const sourceHosts = [
-  'h5api.m.1688.com',
-  'detail.1688.com',
-  's.1688.com',
-  'air.1688.com',
-  'login.1688.com',
-  'www.alibaba.com',
-  'login.alibaba.com',
-];
 const server = await startFixtureServer({
   root: ROOT,
   sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
-  extraHosts: Object.fromEntries(sourceHosts.map((h) => [h, mock.handle])),
+  // The local stand-ins for 1688 and Alibaba.com (one mock serves both, by host name).
+  extraHosts: Object.fromEntries(SOURCE_HOSTS.map((h) => [h, mock.handle])),
 });
 const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
 const extension = join(ROOT, '.output', 'chrome-mv3');

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { createMock1688, type Mock1688 } from '../mock-1688/server';
+import { createMock1688, type Mock1688, SOURCE_HOSTS } from '../mock-1688/server';
 import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
 import { withScreenshots } from './support/browser';
@@ -16,21 +16,29 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
   let tab: ShopTab;
   let box: SearchBox;
 
+  /**
+   * What the "Find source" click handler does for a picture (native menus can't be clicked from tests): leave
+   * the search in session storage for the side panel; resolves once the panel has shown its answer.
+   */
+  const rightClickImageSearch = async (url: string) => {
+    const answers = await box.page.getByTestId('search-panel').getAttribute('data-answers');
+    await h.browser.worker.evaluate(
+      (u) => chrome.storage.session.set({ pendingSearch: { mode: 'image', query: u, at: Date.now() } }),
+      url,
+    );
+    await box.page.waitForFunction(
+      (prev) => document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
+      answers,
+      { timeout: 60_000 },
+    );
+  };
+
   const searches = () =>
     mock.requests.filter((r) => `${r.host}${r.path}` === SEARCH_PATH && r.apiMethod === 'getOfferList');
 
   before(async () => {
     mock = createMock1688();
-    const hosts = [
-      'h5api.m.1688.com',
-      'detail.1688.com',
-      's.1688.com',
-      'air.1688.com',
-      'login.1688.com',
-      'www.alibaba.com',
-      'login.alibaba.com',
-    ];
-    h = await startHarness(Object.fromEntries(hosts.map((host) => [host, mock.handle])));
+    h = await startHarness(Object.fromEntries(SOURCE_HOSTS.map((host) => [host, mock.handle])));
     // Politeness spacing shortened for the test run (no jitter), through the real setting.
     await h.browser.worker.evaluate(
       (ms) => chrome.storage.sync.set({ sourceSettings: { minIntervalMs: ms, jitterMs: 0, cacheHours: 24 } }),
@@ -146,18 +154,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       // The menu items exist (update fails for an unknown id).
       await h.browser.worker.evaluate(() => chrome.contextMenus.update('find-source-image', {}));
       const before = mock.requests.filter((r) => r.apiMethod === 'uploadBase64WithRequest').length;
-      const answers = await box.page.getByTestId('search-panel').getAttribute('data-answers');
-      // What the click handler hands to the side panel (native menus can't be clicked from tests).
-      await h.browser.worker.evaluate(
-        (url) => chrome.storage.session.set({ pendingSearch: { mode: 'image', query: url, at: Date.now() } }),
-        'https://www.example-shop.test/img/babylonian.png',
-      );
-      await box.page.waitForFunction(
-        (prev) =>
-          document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
-        answers,
-        { timeout: 60_000 },
-      );
+      await rightClickImageSearch('https://www.example-shop.test/img/babylonian.png');
       const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
       assert.equal(await box.via(), 'gateway-tab', shown.slice(0, 300));
       assert.ok((await box.offers.count()) > 0);
@@ -294,17 +291,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         mock.requests.filter((r) => r.path === '/search/api/imageTextSearchRegions' && r.status === 200);
       const before = uploads().length;
       await box.page.getByTestId('search-source').selectOption('alibaba');
-      const answers = await box.page.getByTestId('search-panel').getAttribute('data-answers');
-      await h.browser.worker.evaluate(
-        (url) => chrome.storage.session.set({ pendingSearch: { mode: 'image', query: url, at: Date.now() } }),
-        'https://www.example-shop.test/img/babylonian.png',
-      );
-      await box.page.waitForFunction(
-        (prev) =>
-          document.querySelector('[data-testid="search-panel"]')?.getAttribute('data-answers') !== prev,
-        answers,
-        { timeout: 60_000 },
-      );
+      await rightClickImageSearch('https://www.example-shop.test/img/babylonian.png');
       const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
       assert.equal(await box.via(), 'alibaba-tab', shown.slice(0, 300));
       assert.equal(uploads().length, before + 1);

@@ -30,6 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import SparkMD5 from 'spark-md5';
 import { gbkPercentDecode } from '../../core/sources/1688/gbk';
 import { type AlibabaMock, createAlibabaMock, isAlibabaHost } from './alibaba';
+import { readBodyBytes } from './multipart';
 import {
   contextPage,
   delistedPage,
@@ -56,6 +57,17 @@ export const WALL_KINDS = [
   'empty',
 ] as const;
 export type WallKind = (typeof WALL_KINDS)[number];
+
+/** Every host this mock answers for, to map onto it (--host-resolver-rules) in tests and the trial. */
+export const SOURCE_HOSTS: readonly string[] = [
+  'h5api.m.1688.com',
+  'detail.1688.com',
+  's.1688.com',
+  'air.1688.com',
+  'login.1688.com',
+  'www.alibaba.com',
+  'login.alibaba.com',
+];
 
 export const APP_KEY = '12574478';
 export const DELISTED_ID = '100000000001';
@@ -137,22 +149,8 @@ function parseCookies(header: string | undefined): Record<string, string> {
   return out;
 }
 
-function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(req)).toString('utf8');
 }
 
 function isWall(v: unknown): v is WallKind {

@@ -6,6 +6,7 @@ import { offersByKeys, recordOffers } from '../../../storage/offers';
 import { polite, spacedTransport } from './polite';
 import { DETAIL_HOST as HOST } from './search-service';
 import { gatewayTabTokens, pageTabTransport } from './transports';
+import { backoffReply, wallReply } from './wall-reply';
 
 const provider = createProvider('1688');
 
@@ -17,12 +18,10 @@ const provider = createProvider('1688');
 export async function readOffer(offerId: string): Promise<OfferReply> {
   if (!provider) return { state: 'error', message: 'no 1688 provider' };
   const p = await polite();
-  const blocked = p.blocked(HOST);
-  if (blocked?.reason === 'needs-verification')
-    return { state: 'needs-verification', url: detailUrl(offerId) ?? verifyUrl() };
-  if (blocked?.reason === 'needs-login')
-    return { state: 'needs-login', url: detailUrl(offerId) ?? verifyUrl() };
-  if (blocked) return { state: 'throttled', retryAt: blocked.until };
+  const page = detailUrl(offerId) ?? verifyUrl();
+  // The person passes a check (or logs in) on the offer page itself.
+  const backoff = backoffReply(p, HOST, { verifyUrl: page, loginUrl: page });
+  if (backoff) return backoff;
   const result = await provider.readOffer(
     { offerId },
     { transport: spacedTransport(p, HOST, pageTabTransport), tokens: gatewayTabTokens },
@@ -30,7 +29,7 @@ export async function readOffer(offerId: string): Promise<OfferReply> {
   p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {
     case 'ok': {
-      const where = detailUrl(offerId) ?? `https://${HOST}/`;
+      const where = page;
       const [key] = await recordOffers(db(), [result.offer], where, 'offer-page', Date.now());
       const [stored] = key ? await offersByKeys(db(), [key]) : [];
       if (!stored) return { state: 'error', message: 'the offer could not be stored' };
@@ -40,9 +39,8 @@ export async function readOffer(offerId: string): Promise<OfferReply> {
       return { state: 'delisted' };
     case 'needs-verification':
     case 'needs-login':
-      return { state: result.state, url: result.url };
     case 'throttled':
-      return { state: 'throttled', retryAt: Date.now() + result.retryAfterMs };
+      return wallReply(result);
     case 'error':
       return { state: 'error', message: result.message };
   }

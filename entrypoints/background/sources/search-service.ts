@@ -10,6 +10,7 @@ import { imageToJpegBase64 } from './image';
 import { polite, spacedTransport } from './polite';
 import { type SourceRuntime, sourceRuntime } from './runtimes';
 import { AWAY_REDIRECT } from './transports';
+import { backoffReply, wallReply } from './wall-reply';
 
 /** The 1688 gateway host (suggestions share its slots). */
 export const HOST = 'h5api.m.1688.com';
@@ -40,12 +41,12 @@ export async function verified(source: ProviderId = '1688'): Promise<void> {
 
 async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): Promise<SearchReply> {
   const p = await polite();
-  const blocked = p.blocked(src.host);
   // Still backing off after a wall: say which, without touching the source again.
-  if (blocked?.reason === 'needs-verification')
-    return { state: 'needs-verification', url: src.verifyUrl(req.mode === 'keywords' ? req.query : null) };
-  if (blocked?.reason === 'needs-login') return { state: 'needs-login', url: src.loginUrl() };
-  if (blocked) return { state: 'throttled', retryAt: blocked.until };
+  const backoff = backoffReply(p, src.host, {
+    verifyUrl: src.verifyUrl(req.mode === 'keywords' ? req.query : null),
+    loginUrl: src.loginUrl(),
+  });
+  if (backoff) return backoff;
   const chain = src.transports();
   // Every request to the host waits for its slot, the token handshake's retries included.
   const ctx = { transport: spacedTransport(p, src.host, chain.transport), tokens: chain.tokens };
@@ -92,9 +93,8 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
     }
     case 'needs-verification':
     case 'needs-login':
-      return { state: result.state, url: result.url };
     case 'throttled':
-      return { state: 'throttled', retryAt: Date.now() + result.retryAfterMs };
+      return wallReply(result);
     case 'error':
       // The source answered with a redirect to another of its sites: in practice its login page. A person
       // has to act there; opening the results page would only meet the same wall.
