@@ -23,6 +23,8 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Only when the person turns on direct requests (Options): reading 1688's signing token from the cookie jar.
+    optional_permissions: ['cookies'],
     // Searches run inside the user's own session, from a page of the source's own site (see README,
     // Permissions): any 1688 host, and Alibaba.com's www host only.
     host_permissions: ['https://*.1688.com/*', 'https://www.alibaba.com/*'],

@@ -2,7 +2,7 @@ import type { OfferSku } from '../core/sources/provider';
 import type { StoredOffer } from '../storage/types';
 
 /** How a search request travelled: a transport, or the local cache. */
-export type SearchVia = 'gateway-tab' | 'page-mtop' | 'alibaba-tab' | 'cache';
+export type SearchVia = 'direct' | 'gateway-tab' | 'page-mtop' | 'alibaba-tab' | 'cache';
 
 /** The answer to `searchOffers`: offers, or a state the person can act on. */
 export type SearchReply =

@@ -28,6 +28,17 @@ export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSet
   version: 1,
 });
 
+/**
+ * Send 1688 searches straight from the service worker, before the gateway tab is tried. Off by default: it
+ * needs the optional `cookies` permission (to read the signing token) and is untested against the real site.
+ */
+export const directRequests = storage.defineItem<boolean>('sync:directRequests', {
+  fallback: false,
+  version: 1,
+});
+/** The optional permission direct requests need: reading the `_m_h5_tk` signing cookie from the jar. */
+export const DIRECT_PERMISSION: { permissions: 'cookies'[] } = { permissions: ['cookies'] };
+
 /** What the buyer plans: quantity, costs and the exchange rates margins are computed with. */
 export interface MarginSettings {
   quantity: number;

@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
-import { badgeEnabled, type SourceSettings, sourceSettings, spotterEnabled } from '../../storage/settings';
+import {
+  badgeEnabled,
+  DIRECT_PERMISSION,
+  directRequests,
+  type SourceSettings,
+  sourceSettings,
+  spotterEnabled,
+} from '../../storage/settings';
 import { MarginSettingsForm } from './MarginSettingsForm';
 
 type BoolItem = typeof spotterEnabled;
@@ -67,6 +75,48 @@ function SourceLimits() {
   );
 }
 
+/**
+ * Direct requests from the extension (off by default). Turning them on asks for the `cookies` permission in the
+ * same click (browsers only ask from a user gesture); turning them off gives the permission back.
+ */
+function DirectRequests() {
+  const [value, setValue] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    void directRequests.getValue().then(setValue);
+    return directRequests.watch((v) => setValue(v));
+  }, []);
+  const onChange = (on: boolean) => {
+    setRefused(false);
+    if (!on) {
+      void directRequests.setValue(false);
+      void browser.permissions.remove(DIRECT_PERMISSION).catch(() => {});
+      return;
+    }
+    // No await before the request: it must run inside the click.
+    void browser.permissions
+      .request(DIRECT_PERMISSION)
+      .then((granted) => (granted ? directRequests.setValue(true) : setRefused(true)))
+      .catch(() => setRefused(true));
+  };
+  return (
+    <>
+      <label class="setting">
+        <input
+          type="checkbox"
+          data-testid="setting-direct"
+          checked={value ?? false}
+          disabled={value === null}
+          onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('settingDirect')}
+      </label>
+      <p class="search__meta">{t('settingDirectHelp')}</p>
+      {refused ? <p class="banner">{t('settingDirectRefused')}</p> : null}
+    </>
+  );
+}
+
 /** Settings and the user's own data. */
 export function App() {
   const counts = useLiveQuery(
@@ -89,6 +139,7 @@ export function App() {
       <Toggle item={badgeEnabled} label={t('settingBadgeEnabled')} testId="setting-badge" />
       <h2>{t('sourcesSection')}</h2>
       <SourceLimits />
+      <DirectRequests />
       <h2>{t('marginSection')}</h2>
       <MarginSettingsForm />
       <h2>{t('dataSection')}</h2>

@@ -259,6 +259,64 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     });
   });
 
+  test('direct requests (an option): asked for with the cookies permission, sent from the extension, off again', async () => {
+    await withScreenshots(h.browser, 'sources-direct', async () => {
+      const options = await h.browser.openExtensionPage('options.html');
+      const toggle = options.getByTestId('setting-direct');
+      assert.equal(await toggle.isChecked(), false);
+      await toggle.click();
+      await options.waitForFunction(
+        () => (document.querySelector('[data-testid="setting-direct"]') as HTMLInputElement | null)?.checked,
+      );
+      assert.equal(
+        await h.browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] })),
+        true,
+      );
+      await box.page.getByTestId('search-mode').selectOption('keywords');
+      // The token in the jar is no longer valid: the handshake must run from the extension too (1688 sets a new
+      // cookie on the answer; the retry reads it through the cookies API).
+      mock.expireTokens();
+      const before = mock.requests.length;
+      await box.search('直连测试 玻璃水杯');
+      assert.equal(await box.via(), 'direct');
+      await box.offers.first().waitFor();
+      const sent = searches().filter((r) => mock.requests.indexOf(r) >= before);
+      // Not from a page: no page address as Referer, and not a same-origin request of the gateway tab.
+      assert.ok(
+        sent.length > 0 && sent.every((r) => r.referer === null && r.fetchSite !== 'same-origin'),
+        JSON.stringify(sent.map((r) => [r.method, r.referer, r.fetchSite, r.ret])),
+      );
+      assert.ok(
+        sent.some((r) => r.ret?.startsWith('SUCCESS')),
+        'signed with the token from the cookie jar',
+      );
+      // The gateway tab's own requests, for contrast, are same-origin with the page as Referer.
+      const viaTab = searches().find(
+        (r) => mock.requests.indexOf(r) < before && r.ret?.startsWith('SUCCESS'),
+      );
+      assert.equal(viaTab?.fetchSite, 'same-origin');
+      // Off again: the permission is given back and searches go through the gateway tab.
+      await toggle.click();
+      await options.waitForFunction(
+        () => !(document.querySelector('[data-testid="setting-direct"]') as HTMLInputElement | null)?.checked,
+      );
+      for (let i = 0; i < 50; i += 1) {
+        const has = await h.browser.worker.evaluate(() =>
+          chrome.permissions.contains({ permissions: ['cookies'] }),
+        );
+        if (!has) break;
+        await options.waitForTimeout(100);
+      }
+      assert.equal(
+        await h.browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] })),
+        false,
+      );
+      await options.close();
+      await box.search('直连测试 关闭后');
+      assert.equal(await box.via(), 'gateway-tab');
+    });
+  });
+
   test('Alibaba.com: a keyword search from the product returns USD offers with MOQ, supplier and country', async () => {
     await withScreenshots(h.browser, 'sources-alibaba-keywords', async () => {
       const pageSearches = () =>

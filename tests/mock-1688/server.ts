@@ -84,6 +84,10 @@ export interface RequestLogEntry {
   /** The wall answered, if any. */
   wall: WallKind | null;
   status: number;
+  /** The Referer header: a page's address for requests from a page, none from an extension's service worker. */
+  referer: string | null;
+  /** Sec-Fetch-Site: `same-origin` from the site's own page, otherwise who sent it (`none`, `cross-site`). */
+  fetchSite: string | null;
   /** Gateway only: the first ret code answered. */
   ret?: string;
   /** Gateway only: the method inside params (getOfferList, uploadBase64WithRequest…). */
@@ -581,6 +585,8 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         query: Object.fromEntries(url.searchParams),
         wall: null,
         status: 0,
+        referer: typeof req.headers.referer === 'string' ? req.headers.referer : null,
+        fetchSite: typeof req.headers['sec-fetch-site'] === 'string' ? req.headers['sec-fetch-site'] : null,
       };
       requests.push(entry);
       res.on('finish', () => {

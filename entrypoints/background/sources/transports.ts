@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
-import { requestBody, requestUrl } from '../../../core/sources/provider';
+import { requestBody, requestFormData, requestUrl } from '../../../core/sources/provider';
 import type { SearchVia } from '../../../messaging/search';
 import { GATEWAY_ORIGIN, gatewayTab, originTab, runInMainWorld, waitForComplete } from './gateway-tab';
 
@@ -152,5 +152,35 @@ export const pageTabTransport: Transport = {
     } finally {
       await browser.tabs.remove(tab.id).catch(() => {});
     }
+  },
+};
+
+/**
+ * (0, behind a setting) The request straight from the service worker: no tab at all. It carries the person's
+ * 1688 cookies (the extension has host access to 1688), but an extension origin and no page Referer — which the
+ * real gateway may refuse; when it cannot be sent at all the chain goes on to the gateway tab.
+ */
+export const directTransport: Transport = {
+  async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
+    const url = requestUrl(req);
+    if (!/^https:\/\/[a-z0-9.-]+\.1688\.com\//.test(url)) throw new Error('direct requests go to 1688 only');
+    const body = requestBody(req);
+    const r = await fetch(url, {
+      method: req.method,
+      body: requestFormData(req) ?? body,
+      credentials: 'include',
+      headers: body ? { 'content-type': 'application/x-www-form-urlencoded', ...req.headers } : req.headers,
+      signal,
+    });
+    // A redirect to another site (a login page) is followed by fetch; its address tells the provider.
+    return { status: r.status, finalUrl: r.url, text: await r.text() };
+  },
+};
+
+/** The signing token from the browser's cookie jar (needs the optional `cookies` permission). */
+export const cookieTokens: TokenStore = {
+  async getToken() {
+    const cookie = await browser.cookies.get({ url: GATEWAY_ORIGIN, name: '_m_h5_tk' });
+    return cookie?.value ? decodeURIComponent(cookie.value) : null;
   },
 };
