@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAlibabaProvider } from '../../../core/sources/alibaba/index';
 import { createProvider } from '../../../core/sources/index';
-import type { SearchResult } from '../../../core/sources/provider';
 import { multipartBoundary, parseMultipart } from '../../mock-1688/multipart';
 import { type RunningMock1688, startMock1688 } from '../../mock-1688/server';
 import { JPEG_B64, PNG_B64 } from './alibaba-fixtures';
-import { contextFor, nodeTransport } from './node-transport';
+import { contextFor, nodeTransport, expectOk as ok } from './node-transport';
 
 const UPLOAD = 'www.alibaba.com/search/api/imageTextSearchRegions';
 const IMAGE = 'www.alibaba.com/search/api/imageTextSearch';
@@ -22,11 +21,6 @@ afterAll(async () => {
 beforeEach(() => {
   mock.reset();
 });
-
-function ok(r: SearchResult) {
-  if (r.state !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r;
-}
 
 describe('keyword search against the mock www.alibaba.com', () => {
   it('pages through 3 pages of 40 generated offers', async () => {

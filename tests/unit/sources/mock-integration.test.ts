@@ -6,7 +6,6 @@ import { create1688Provider } from '../../../core/sources/1688/index';
 import { imageUploadParams, recommendData, SEARCH_APP_ID } from '../../../core/sources/1688/params';
 import { searchPageUrl } from '../../../core/sources/1688/urls';
 import { createProvider } from '../../../core/sources/index';
-import type { SearchResult } from '../../../core/sources/provider';
 import {
   DELISTED_ID,
   FIXTURE_CONTEXT_ID,
@@ -17,7 +16,7 @@ import {
   startMock1688,
   WRONGPAGE_ID,
 } from '../../mock-1688/server';
-import { contextFor, nodeTransport } from './node-transport';
+import { contextFor, nodeTransport, expectOk as ok } from './node-transport';
 
 const GATEWAY = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
 // A JPEG needs only its magic bytes for the upload check; PNG has its own signature.
@@ -39,11 +38,6 @@ afterAll(async () => {
 beforeEach(() => {
   mock.reset();
 });
-
-function ok(r: SearchResult) {
-  if (r.state !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return r;
-}
 
 describe('keyword search through the mock gateway', () => {
   it('does the token handshake, signs, and returns a page of offers', async () => {

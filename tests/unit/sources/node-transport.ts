@@ -3,11 +3,13 @@
  * in the Host header, follows redirects, and keeps a cookie jar the TokenStore reads `_m_h5_tk` from. Multipart
  * requests are encoded by the runtime's own FormData serialiser (as a browser fetch would), boundary included.
  */
+
 import { request as httpRequest } from 'node:http';
 import type {
   GatewayRequest,
   GatewayResponse,
   ProviderContext,
+  SearchResult,
   TokenStore,
   Transport,
 } from '../../../core/sources/provider';
@@ -117,4 +119,10 @@ export function nodeTransport(port: number): NodeTransport {
 
 export function contextFor(t: NodeTransport): ProviderContext {
   return { transport: t, tokens: t.tokens };
+}
+
+/** The page of a search that must have succeeded (the whole answer in the failure message otherwise). */
+export function expectOk(r: SearchResult): Extract<SearchResult, { state: 'ok' }> {
+  if (r.state !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r;
 }
