@@ -58,6 +58,7 @@ export const SearchOffersSchema = v.pipe(
     }),
     page: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
     pageId: v.nullable(text(64)),
+    imageId: v.optional(v.nullable(text(2048))),
     refresh: v.boolean(),
   }),
   // An image search fetches the picture: only an http(s) address may ever be fetched.

@@ -12,6 +12,8 @@ export type SearchReply =
       hasMore: boolean;
       pageId: string | null;
       total: number | null;
+      /** Image search: the uploaded picture's id at the source, for later pages. */
+      imageId: string | null;
       via: SearchVia;
       fetchedAt: number;
       stale: boolean;

@@ -1,28 +1,29 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
 import { SourceState } from '../../components/SourceState';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { elsewhereLinks } from '../../core/sources/elsewhere';
 import type { ProviderId } from '../../core/sources/index';
-import type { SortOrder } from '../../core/sources/provider';
+import type { SearchFilters, SortOrder } from '../../core/sources/provider';
 import { buildQuery, internationalQuery } from '../../core/sources/query';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
-import type { SearchReply } from '../../messaging/search';
 import { db } from '../../storage/db';
 import { pendingSearch } from '../../storage/pending-search';
 import type { StoredProduct } from '../../storage/types';
 import { RankedOffers } from './RankedOffers';
+import { SearchFiltersRow } from './SearchFiltersRow';
+import { type Mode, useSearch } from './useSearch';
 import { useSuggestions } from './useSuggestions';
-
-type Mode = 'keywords' | 'image';
 
 /** The sources a person can search, in the order offered (1688 first: factory prices, Chinese titles). */
 const SOURCES: { id: ProviderId; label: string }[] = [
   { id: '1688', label: '1688' },
   { id: 'alibaba', label: 'Alibaba.com' },
 ];
+
+const withoutProvince = ({ province: _province, ...rest }: SearchFilters): SearchFilters => rest;
 
 const sourceLabel = (id: ProviderId): string => SOURCES.find((s) => s.id === id)?.label ?? id;
 
@@ -33,8 +34,9 @@ function proposedQuery(title: string | undefined, source: ProviderId): string {
 }
 
 /**
- * Search a wholesale source (1688, or Alibaba.com for international buyers) for the product on the tab (its title turned into Chinese keywords, or its main picture), or for
- * whatever a right-click handed over. The query is always editable.
+ * Search a wholesale source (1688, or Alibaba.com for international buyers) for the product on the tab — its
+ * title turned into search words, or its main picture — or for whatever a right-click handed over. The query
+ * is always editable; filters, sort and further pages are the buyer's.
  */
 export function SearchPanel(props: { product: StoredProduct | null }) {
   const product = props.product;
@@ -49,9 +51,13 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
   const suggestions = useSuggestions(query, typed && source === '1688');
   const [imageUrl, setImageUrl] = useState<string | null>(picture);
   const [sort, setSort] = useState<SortOrder>('relevance');
-  const [busy, setBusy] = useState(false);
-  const [reply, setReply] = useState<SearchReply | null>(null);
-  const [answers, setAnswers] = useState(0);
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const { busy, reply, answers, run, more, clear } = useSearch({
+    source,
+    sort,
+    // Province is a 1688 filter only.
+    filters: source === '1688' ? filters : withoutProvince(filters),
+  });
   const kept = useLiveQuery(async () => new Set((await db().shortlist.toArray()).map((e) => e.offerKey)), []);
 
   // A new product on the tab: start from its own query (image search first for non-Chinese titles).
@@ -60,36 +66,8 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
     setTyped(false);
     setImageUrl(picture);
     setMode(suggested?.preferImageSearch && picture ? 'image' : 'keywords');
-    setReply(null);
+    clear();
   }, [product?.key]);
-
-  // A right-click search arrives through a listener set up once: it must see the current source and sort, not
-  // those of the first render.
-  const choices = useRef({ source, sort });
-  choices.current = { source, sort };
-
-  const run = async (request: { mode: Mode; query: string; refresh?: boolean; source?: ProviderId }) => {
-    if (!request.query.trim()) return;
-    setBusy(true);
-    try {
-      const answer = await sendMessage('searchOffers', {
-        source: request.source ?? choices.current.source,
-        mode: request.mode,
-        query: request.query,
-        sort: choices.current.sort,
-        filters: {},
-        page: 1,
-        pageId: null,
-        refresh: request.refresh ?? false,
-      });
-      setReply(answer);
-    } catch (err) {
-      setReply({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-      setAnswers((n) => n + 1);
-    }
-  };
 
   // A right-click "Find source" waits in session storage for the panel.
   useEffect(() => {
@@ -117,6 +95,8 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         class="search__form"
         onSubmit={(e) => {
           e.preventDefault();
+          // Searching ends the typing: no suggestions are asked for the query just sent.
+          setTyped(false);
           void run(current());
         }}
       >
@@ -129,7 +109,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
             setSource(next);
             // The proposed query follows the source; one the person typed stays.
             if (!typed) setQuery(proposedQuery(product?.title, next));
-            setReply(null);
+            clear();
           }}
         >
           {SOURCES.map((s) => (
@@ -183,6 +163,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         <button type="submit" disabled={busy} data-testid="search-button">
           {busy ? t('searching') : t('search', sourceLabel(source))}
         </button>
+        <SearchFiltersRow value={filters} onChange={setFilters} withProvince={source === '1688'} />
       </form>
       {mode === 'keywords' && query.trim() ? (
         <p class="search__meta" data-testid="elsewhere">
@@ -212,6 +193,11 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
             onToggleKeep={onToggleKeep}
             searchedAt={reply.fetchedAt}
           />
+          {reply.hasMore ? (
+            <button type="button" disabled={busy} data-testid="search-more" onClick={() => void more()}>
+              {busy ? t('searching') : t('moreOffers')}
+            </button>
+          ) : null}
         </div>
       ) : reply ? (
         <SourceState

@@ -259,6 +259,69 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     });
   });
 
+  test('filters reach 1688 (dropshipping only, MOQ at most 1, a province) and narrow what is shown', async () => {
+    await withScreenshots(h.browser, 'sources-filters', async () => {
+      const page = box.page;
+      await page.getByTestId('search-source').selectOption('1688');
+      await page.getByTestId('search-mode').selectOption('keywords');
+      await page.getByTestId('filter-dropship').check();
+      await page.getByTestId('filter-max-moq').fill('1');
+      await page.getByTestId('filter-max-moq').press('Tab');
+      await page.getByTestId('filter-province').selectOption('浙江');
+      try {
+        await box.search('筛选测试 收纳盒');
+        const sent = searches().at(-1);
+        const params = JSON.parse(JSON.parse(sent?.query.data ?? '{}').params ?? '{}') as Record<
+          string,
+          unknown
+        >;
+        assert.deepEqual(
+          {
+            province: params.province,
+            quantityBegin: params.quantityBegin,
+            dropShipping: params.dropShipping,
+          },
+          { province: '浙江', quantityBegin: 1, dropShipping: true },
+        );
+        await box.offers.first().waitFor();
+        for (const card of await box.offers.all()) {
+          assert.match((await card.getByTestId('offer-supplier').textContent()) ?? '', /浙江/);
+          assert.match((await card.getByTestId('offer-moq').textContent()) ?? '', /^MOQ 1\b/);
+          assert.match((await card.textContent()) ?? '', /dropshipping/);
+        }
+      } finally {
+        await page.getByTestId('filter-dropship').uncheck();
+        await page.getByTestId('filter-max-moq').fill('');
+        await page.getByTestId('filter-max-moq').press('Tab');
+        await page.getByTestId('filter-province').selectOption('');
+      }
+    });
+  });
+
+  test('more offers: the next page of the same result list (same paging id) is added below', async () => {
+    await withScreenshots(h.browser, 'sources-more', async () => {
+      await box.search('翻页测试 帆布包');
+      await box.offers.first().waitFor();
+      const first = await box.offers.count();
+      const page1 = searches().at(-1);
+      await box.page.getByTestId('search-more').click();
+      await box.page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('[data-testid="search-results"] [data-testid="offer-card"]').length > n,
+        first,
+        { timeout: 60_000 },
+      );
+      const page2 = searches().at(-1);
+      const params = (r: typeof page1) =>
+        JSON.parse(JSON.parse(r?.query.data ?? '{}').params ?? '{}') as Record<string, unknown>;
+      assert.equal(params(page2).beginPage, 2);
+      assert.equal(params(page2).pageId, params(page1).pageId);
+      const ids = await box.offers.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-offer-id')));
+      assert.equal(new Set(ids).size, ids.length, 'each offer once');
+      assert.ok(ids.length > first);
+    });
+  });
+
   test('direct requests (an option): asked for with the cookies permission, sent from the extension, off again', async () => {
     await withScreenshots(h.browser, 'sources-direct', async () => {
       const options = await h.browser.openExtensionPage('options.html');

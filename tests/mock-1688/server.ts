@@ -428,6 +428,13 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         });
       }
       if (typeof params.province === 'string') list = list.filter((o) => o.province === params.province);
+      // The dropshipping filter's name is a guess (params.ts); the mock honours the name SourceLens sends.
+      if (params.dropShipping === true || params.dropShipping === 'true')
+        list = list.filter(
+          (o) =>
+            Array.isArray(o.tags) &&
+            o.tags.some((t) => /代发/.test(String((t as { text?: unknown } | null)?.text))),
+        );
       mtopAnswer(
         res,
         q,

@@ -3,7 +3,7 @@ import { createProvider } from '../../../core/sources/index';
 import type { OfferReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, recordOffers } from '../../../storage/offers';
-import { polite, spacedTransport } from './polite';
+import { exclusive, polite, spacedTransport } from './polite';
 import { DETAIL_HOST as HOST } from './search-service';
 import { gatewayTabTokens, pageTabTransport } from './transports';
 import { backoffReply, wallReply } from './wall-reply';
@@ -22,9 +22,11 @@ export async function readOffer(offerId: string): Promise<OfferReply> {
   // The person passes a check (or logs in) on the offer page itself.
   const backoff = backoffReply(p, HOST, { verifyUrl: page, loginUrl: page });
   if (backoff) return backoff;
-  const result = await provider.readOffer(
-    { offerId },
-    { transport: spacedTransport(p, HOST, pageTabTransport), tokens: gatewayTabTokens },
+  const result = await exclusive(HOST, () =>
+    provider.readOffer(
+      { offerId },
+      { transport: spacedTransport(p, HOST, pageTabTransport), tokens: gatewayTabTokens },
+    ),
   );
   p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {

@@ -33,3 +33,30 @@ export function spacedTransport(p: Politeness, host: string, transport: Transpor
     },
   };
 }
+
+/** The call in flight per host (see `exclusive`). */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `fn` when no other call to `host` is in flight, then lets the next one go. A call reads the signing
+ * token, waits for its slot and sends: were two calls interleaved, one answer's new token cookie would reach
+ * the other's request signed with the old one (an "illegal access" answer, taken for a wall).
+ */
+export function exclusive<T>(host: string, fn: () => Promise<T>): Promise<T> {
+  const before = inFlight.get(host) ?? Promise.resolve();
+  const run = async (): Promise<T> => {
+    try {
+      return await fn();
+    } finally {
+      // The host is free the moment the last queued call ends (runs later, once `tail` is set).
+      if (inFlight.get(host) === tail) inFlight.delete(host);
+    }
+  };
+  const mine = before.then(run, run);
+  const tail = mine.catch(() => undefined);
+  inFlight.set(host, tail);
+  return mine;
+}
+
+/** Whether a call to `host` is in flight (suggestions skip rather than queue behind it). */
+export const busy = (host: string): boolean => inFlight.has(host);

@@ -7,7 +7,7 @@ import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { sourceSettings } from '../../../storage/settings';
 import { imageToJpegBase64 } from './image';
-import { polite, spacedTransport } from './polite';
+import { exclusive, polite, spacedTransport } from './polite';
 import { type SourceRuntime, sourceRuntime } from './runtimes';
 import { AWAY_REDIRECT } from './transports';
 import { backoffReply, wallReply } from './wall-reply';
@@ -27,6 +27,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   page: number;
   pageId: string | null;
+  /** Image search, later pages: the picture as the source already has it (no second upload). */
+  imageId?: string | null;
   /** Ignore a fresh cached answer (the user pressed refresh). */
   refresh: boolean;
 }
@@ -50,19 +52,27 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
   const chain = src.transports();
   // Every request to the host waits for its slot, the token handshake's retries included.
   const ctx = { transport: spacedTransport(p, src.host, chain.transport), tokens: chain.tokens };
-  const options = { sort: req.sort, filters: req.filters, page: req.page, pageId: req.pageId ?? undefined };
-  let result: SearchResult;
-  if (req.mode === 'image') {
-    let jpeg: string;
-    try {
-      jpeg = await imageToJpegBase64(req.query);
-    } catch (err) {
-      return { state: 'error', message: err instanceof Error ? err.message : String(err) };
+  const options = {
+    sort: req.sort,
+    filters: req.filters,
+    page: req.page,
+    pageId: req.pageId ?? undefined,
+    imageId: req.imageId ?? undefined,
+  };
+  // One call at a time per host: its token read, slot wait and request belong together.
+  const result: SearchResult = await exclusive(src.host, async () => {
+    if (req.mode !== 'image') return src.provider.searchByKeywords(req.query, options, ctx);
+    let jpeg = '';
+    // A later page of an image search names the uploaded picture: nothing to fetch or upload again.
+    if (!options.imageId) {
+      try {
+        jpeg = await imageToJpegBase64(req.query);
+      } catch (err) {
+        return { state: 'error', message: err instanceof Error ? err.message : String(err) };
+      }
     }
-    result = await src.provider.searchByImage(jpeg, options, ctx);
-  } else {
-    result = await src.provider.searchByKeywords(req.query, options, ctx);
-  }
+    return src.provider.searchByImage(jpeg, options, ctx);
+  });
   p.report(src.host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
 
   switch (result.state) {
@@ -75,7 +85,12 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
         source: src.id,
         query: req.query,
         offerKeys: keys,
-        state: JSON.stringify({ hasMore: result.hasMore, pageId: result.pageId, total: result.total }),
+        state: JSON.stringify({
+          hasMore: result.hasMore,
+          pageId: result.pageId,
+          total: result.total,
+          imageId: result.imageId ?? null,
+        }),
         fetchedAt: now,
         expiresAt: now + settings.cacheHours * 3600_000,
       });
@@ -86,6 +101,7 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
         hasMore: result.hasMore,
         pageId: result.pageId,
         total: result.total,
+        imageId: result.imageId ?? null,
         via,
         fetchedAt: now,
         stale: false,
@@ -134,6 +150,7 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
       hasMore: boolean;
       pageId: string | null;
       total: number | null;
+      imageId?: string | null;
     };
     const stale = cached.expiresAt <= Date.now();
     // Served stale while a fresh answer is fetched in the background; the panel re-reads the lookup row.
@@ -142,6 +159,7 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
       state: 'ok',
       offers: await offersByKeys(db(), cached.offerKeys),
       ...meta,
+      imageId: meta.imageId ?? null,
       via: 'cache',
       fetchedAt: cached.fetchedAt,
       stale,

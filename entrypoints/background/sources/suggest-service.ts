@@ -1,7 +1,7 @@
 import { createProvider } from '../../../core/sources/index';
 import type { SuggestReply } from '../../../messaging/search';
 import { transportChain } from './chain';
-import { polite, sleep, spacedTransport } from './polite';
+import { busy, exclusive, polite, sleep, spacedTransport } from './polite';
 import { HOST } from './search-service';
 
 /** Suggestions are worth a short wait for the host's next slot, not a place in a queue of searches. */
@@ -32,14 +32,14 @@ export async function suggestQueries(prefix: string): Promise<SuggestReply> {
   const p = await polite();
   if (p.blocked(HOST)) return { state: 'skipped', reason: 'blocked' };
   const delay = p.delayFor(HOST);
-  if (delay > MAX_WAIT_MS) return { state: 'skipped', reason: 'busy' };
+  if (delay > MAX_WAIT_MS || busy(HOST)) return { state: 'skipped', reason: 'busy' };
   if (delay > 0) await sleep(delay);
   if (mine !== newest) return { state: 'skipped', reason: 'superseded' };
+  if (busy(HOST)) return { state: 'skipped', reason: 'busy' };
   const chain = transportChain();
-  const result = await provider.suggest(prefix, {
-    transport: spacedTransport(p, HOST, chain.transport),
-    tokens: chain.tokens,
-  });
+  const result = await exclusive(HOST, () =>
+    provider.suggest(prefix, { transport: spacedTransport(p, HOST, chain.transport), tokens: chain.tokens }),
+  );
   p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   if (result.state === 'ok') {
     remember(key, result.suggestions);
