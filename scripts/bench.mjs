@@ -59,16 +59,32 @@ async function detectFigures() {
   const context = await browser.newContext({ javaScriptEnabled: true });
   const perPage = [];
   const noProduct = [];
-  let current = '';
+  let current = { url: '', html: '' };
+  // Requests carry no #fragment: compare addresses without it.
+  const same = (a, b) => {
+    try {
+      const [x, y] = [new URL(a), new URL(b)];
+      x.hash = '';
+      y.hash = '';
+      return x.href === y.href;
+    } catch {
+      return false;
+    }
+  };
   // The saved HTML is the document; every subresource is refused, so pages can't reach out or slow the run.
-  await context.route('**/*', (route) =>
-    route.request().isNavigationRequest() && route.request().frame().parentFrame() === null
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current })
-      : route.abort(),
-  );
+  // A page's own attempt to navigate elsewhere (ad-blocker walls, consent redirects) is answered 204 No
+  // Content, which leaves the page where it is (an aborted navigation would show an error page instead), so
+  // it neither replaces the page being measured nor cuts off the next one.
+  await context.route('**/*', (route) => {
+    const req = route.request();
+    if (!req.isNavigationRequest() || req.frame().parentFrame() !== null) return route.abort();
+    if (same(req.url(), current.url))
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html });
+    return route.fulfill({ status: 204, body: '' });
+  });
   const page = await context.newPage();
   for (const saved of pages) {
-    current = saved.html;
+    current = { url: saved.url, html: saved.html };
     try {
       await page.goto(saved.url, { waitUntil: 'domcontentloaded', timeout: 15000 });
       await page.addScriptTag({ content: code });
@@ -80,6 +96,10 @@ async function detectFigures() {
       log(`skipped ${saved.url}: ${String(err).split('\n')[0]}`);
     }
   }
+  // dHash on a blank document of its own.
+  current = { url: 'https://bench.invalid/', html: '<!doctype html><title>dhash</title>' };
+  await page.goto(current.url, { waitUntil: 'domcontentloaded' });
+  await page.addScriptTag({ content: code });
   const dhash = await page.evaluate((n) => globalThis.__sourcelensBench.timeDhash(n), 15);
   await browser.close();
   const all = [...perPage, ...noProduct];
