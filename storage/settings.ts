@@ -21,12 +21,31 @@ export interface SourceSettings {
   jitterMs: number;
   /** How long a search answer is served from the cache before it is refreshed. */
   cacheHours: number;
+  /** After a "slow down" answer, wait a random time in this range before asking that host again. */
+  throttleBackoffMs: [number, number];
+  /** After a check (slider, risk answer) or a login wall, leave the host alone this long unless the person acts. */
+  wallPauseMs: number;
 }
 
-export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSettings', {
-  fallback: { minIntervalMs: 3000, jitterMs: 3000, cacheHours: 24 },
-  version: 1,
+export const SOURCE_DEFAULTS: SourceSettings = Object.freeze({
+  minIntervalMs: 3000,
+  jitterMs: 3000,
+  cacheHours: 24,
+  throttleBackoffMs: [60_000, 90_000] as [number, number],
+  wallPauseMs: 600_000,
 });
+
+export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSettings', {
+  fallback: SOURCE_DEFAULTS,
+  version: 2,
+  // Version 2 added the back-off limits: keep what the person set, the rest from the defaults.
+  migrations: { 2: (old: Partial<SourceSettings>) => ({ ...SOURCE_DEFAULTS, ...old }) },
+});
+
+/** The source limits, every field present (a value written by an older version may lack the newer ones). */
+export async function readSourceSettings(): Promise<SourceSettings> {
+  return { ...SOURCE_DEFAULTS, ...(await sourceSettings.getValue()) };
+}
 
 /**
  * Send 1688 searches straight from the service worker, before the gateway tab is tried. Off by default: it

@@ -8,6 +8,8 @@ import {
   badgeEnabled,
   DIRECT_PERMISSION,
   directRequests,
+  readSourceSettings,
+  SOURCE_DEFAULTS,
   type SourceSettings,
   sourceSettings,
   spotterEnabled,
@@ -36,41 +38,58 @@ function Toggle(props: { item: BoolItem; label: string; testId: string }) {
   );
 }
 
-/** Politeness and caching limits for the wholesale sources (seconds and hours, as people think of them). */
+/** Politeness and caching limits for the wholesale sources (seconds, minutes and hours, as people think of them). */
 function SourceLimits() {
   const [value, setValue] = useState<SourceSettings | null>(null);
   useEffect(() => {
-    void sourceSettings.getValue().then(setValue);
-    return sourceSettings.watch((v) => setValue(v));
+    void readSourceSettings().then(setValue);
+    return sourceSettings.watch((v) => setValue({ ...SOURCE_DEFAULTS, ...v }));
   }, []);
   if (!value) return null;
   const save = (patch: Partial<SourceSettings>) => void sourceSettings.setValue({ ...value, ...patch });
   const num = (e: Event, min: number, max: number) =>
     Math.min(max, Math.max(min, Number((e.currentTarget as HTMLInputElement).value) || min));
+  const [backoffLo, backoffHi] = value.throttleBackoffMs;
+  const field = (
+    label: string,
+    testId: string,
+    v: number,
+    min: number,
+    max: number,
+    on: (n: number) => void,
+  ) => (
+    <label class="setting">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        data-testid={testId}
+        value={v}
+        onChange={(e) => on(num(e, min, max))}
+      />
+    </label>
+  );
   return (
     <>
-      <label class="setting">
-        {t('settingInterval')}
-        <input
-          type="number"
-          min={3}
-          max={60}
-          data-testid="setting-interval"
-          value={value.minIntervalMs / 1000}
-          onChange={(e) => save({ minIntervalMs: num(e, 3, 60) * 1000 })}
-        />
-      </label>
-      <label class="setting">
-        {t('settingCacheHours')}
-        <input
-          type="number"
-          min={1}
-          max={720}
-          data-testid="setting-cache-hours"
-          value={value.cacheHours}
-          onChange={(e) => save({ cacheHours: num(e, 1, 720) })}
-        />
-      </label>
+      {field(t('settingInterval'), 'setting-interval', value.minIntervalMs / 1000, 3, 60, (n) =>
+        save({ minIntervalMs: n * 1000 }),
+      )}
+      {field(t('settingJitter'), 'setting-jitter', value.jitterMs / 1000, 0, 60, (n) =>
+        save({ jitterMs: n * 1000 }),
+      )}
+      {field(t('settingBackoffMin'), 'setting-backoff-min', backoffLo / 1000, 30, 3600, (n) =>
+        save({ throttleBackoffMs: [n * 1000, Math.max(n * 1000, backoffHi)] }),
+      )}
+      {field(t('settingBackoffMax'), 'setting-backoff-max', backoffHi / 1000, 30, 3600, (n) =>
+        save({ throttleBackoffMs: [Math.min(backoffLo, n * 1000), n * 1000] }),
+      )}
+      {field(t('settingWallPause'), 'setting-wall-pause', value.wallPauseMs / 60_000, 1, 240, (n) =>
+        save({ wallPauseMs: n * 60_000 }),
+      )}
+      {field(t('settingCacheHours'), 'setting-cache-hours', value.cacheHours, 1, 720, (n) =>
+        save({ cacheHours: n }),
+      )}
     </>
   );
 }

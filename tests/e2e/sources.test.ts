@@ -322,6 +322,65 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     });
   });
 
+  test('every source limit is a setting: the options page writes what the background then keeps to', async () => {
+    await withScreenshots(h.browser, 'sources-limits', async () => {
+      const options = await h.browser.openExtensionPage('options.html');
+      for (const [id, value] of [
+        ['setting-backoff-min', '120'],
+        ['setting-backoff-max', '150'],
+        ['setting-wall-pause', '30'],
+        ['setting-jitter', '2'],
+      ] as const) {
+        await options.getByTestId(id).fill(value);
+        await options.getByTestId(id).press('Tab');
+      }
+      const saved = (await h.browser.worker.evaluate(() => chrome.storage.sync.get('sourceSettings'))) as {
+        sourceSettings: { throttleBackoffMs: number[]; wallPauseMs: number; jitterMs: number };
+      };
+      assert.deepEqual(saved.sourceSettings.throttleBackoffMs, [120_000, 150_000]);
+      assert.equal(saved.sourceSettings.wallPauseMs, 30 * 60_000);
+      assert.equal(saved.sourceSettings.jitterMs, 2000);
+      // A rate limit now keeps the host alone for 120-150 s (the panel says until when).
+      mock.setWall('throttled');
+      await box.page.getByTestId('search-source').selectOption('1688');
+      await box.page.getByTestId('search-mode').selectOption('keywords');
+      const before = Date.now();
+      await box.search('限速设置测试');
+      await box.state('throttled').waitFor();
+      mock.setWall(null);
+      const retryAt = await box.page.evaluate(async () => {
+        const r = (await chrome.runtime.sendMessage({
+          sourcelens: 1,
+          type: 'searchOffers',
+          data: {
+            mode: 'keywords',
+            query: '限速设置测试 2',
+            sort: 'relevance',
+            filters: {},
+            page: 1,
+            pageId: null,
+            refresh: true,
+          },
+        })) as { data: { retryAt?: number } };
+        return r.data.retryAt ?? 0;
+      });
+      assert.ok(
+        retryAt - before >= 119_000 && retryAt - before <= 152_000,
+        `retry in ${retryAt - before} ms`,
+      );
+      // Back to the test run's settings, and the back-off lifted.
+      await h.browser.worker.evaluate(
+        (ms) =>
+          chrome.storage.sync.set({ sourceSettings: { minIntervalMs: ms, jitterMs: 0, cacheHours: 24 } }),
+        MIN_INTERVAL_MS,
+      );
+      await box.page.evaluate(() =>
+        chrome.runtime.sendMessage({ sourcelens: 1, type: 'sourceVerified', data: {} }),
+      );
+      await options.close();
+    });
+  });
+
   test('direct requests (an option): asked for with the cookies permission, sent from the extension, off again', async () => {
     await withScreenshots(h.browser, 'sources-direct', async () => {
       const options = await h.browser.openExtensionPage('options.html');

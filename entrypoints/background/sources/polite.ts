@@ -1,6 +1,6 @@
 import { Politeness } from '../../../core/sources/politeness';
 import type { Transport } from '../../../core/sources/provider';
-import { sourceSettings } from '../../../storage/settings';
+import { readSourceSettings, sourceSettings } from '../../../storage/settings';
 
 /**
  * The one politeness policy of the background: every request any feature sends to a source host (searches,
@@ -16,8 +16,14 @@ export function watchSourceSettings(): void {
 }
 
 export async function polite(): Promise<Politeness> {
-  const s = await sourceSettings.getValue();
-  politeness ??= new Politeness({ minIntervalMs: s.minIntervalMs, jitterMs: s.jitterMs });
+  const s = await readSourceSettings();
+  politeness ??= new Politeness({
+    minIntervalMs: s.minIntervalMs,
+    jitterMs: s.jitterMs,
+    throttleBackoffMs: s.throttleBackoffMs,
+    verificationPauseMs: s.wallPauseMs,
+    loginPauseMs: s.wallPauseMs,
+  });
   return politeness;
 }
 

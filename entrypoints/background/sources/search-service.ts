@@ -5,7 +5,7 @@ import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sourc
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
-import { sourceSettings } from '../../../storage/settings';
+import { readSourceSettings } from '../../../storage/settings';
 import { imageToJpegBase64 } from './image';
 import { exclusive, polite, spacedTransport } from './polite';
 import { type SourceRuntime, sourceRuntime } from './runtimes';
@@ -79,7 +79,7 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
     case 'ok': {
       const now = Date.now();
       const keys = await recordOffers(db(), result.offers, `https://${src.host}/`, 'search', now);
-      const settings = await sourceSettings.getValue();
+      const settings = await readSourceSettings();
       await writeLookup(db(), {
         key,
         source: src.id,
