@@ -31,8 +31,7 @@ export async function readOffer(offerId: string): Promise<OfferReply> {
   p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {
     case 'ok': {
-      const where = page;
-      const [key] = await recordOffers(db(), [result.offer], where, 'offer-page', Date.now());
+      const [key] = await recordOffers(db(), [result.offer], page, 'offer-page', Date.now());
       const [stored] = key ? await offersByKeys(db(), [key]) : [];
       if (!stored) return { state: 'error', message: 'the offer could not be stored' };
       return { state: 'ok', offer: stored, skus: result.skus.slice(0, 200), generation: result.generation };
