@@ -57,7 +57,10 @@ export function OfferCard(props: {
             </span>
           ) : null}
         </div>
-        {props.chips?.length ? <Chips chips={props.chips.filter((c) => c !== 'ad')} /> : null}
+        {props.chips?.length ? (
+          // "ad" and "dropship" already stand beside the price.
+          <Chips chips={props.chips.filter((c) => c !== 'ad' && c !== 'dropship')} />
+        ) : null}
         {props.seen ? (
           <span class="chip chip--seen" data-testid="offer-seen" title={props.seen.detail}>
             {props.seen.label}
