@@ -231,8 +231,9 @@ describe('the mock’s small pages and its multipart reader', () => {
     fd.append('other', 'a\r\nb');
     const encoded = new Response(fd);
     const boundary = multipartBoundary(encoded.headers.get('content-type') ?? undefined);
-    expect(boundary).toBeTruthy();
     const body = Buffer.from(await encoded.arrayBuffer());
+    // The boundary read from the header is the one the body opens with.
+    expect(body.toString('latin1').split('\r\n')[0]).toBe(`--${boundary}`);
     expect(parseMultipart(body, boundary ?? '')).toEqual({
       pictureBase: 'data:image/jpeg;base64,/9j/4A==',
       other: 'a\r\nb',
