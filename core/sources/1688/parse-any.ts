@@ -2,10 +2,11 @@
  * "Whatever this is, give me its offers": a gateway answer (JSON or JSONP text, or parsed), a search answer at any
  * depth, a detail page's data object (`window.context` or `__INIT_DATA`), or a detail page's HTML.
  */
+
+import { parseLooseJson } from '../loose-json';
 import type { WholesaleOffer } from '../types';
 import { isRecord } from '../util';
 import { envelopeOf, unwrapJsonp } from './gateway';
-import { parseLooseJson } from './loose-json';
 import { detectGeneration, parseOfferData, parseOfferPage } from './parse-offer-page';
 import { parseSearchAnswer } from './parse-search';
 

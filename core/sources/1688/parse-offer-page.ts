@@ -5,6 +5,8 @@
  * - older: `window.__INIT_DATA={data, globalData}`.
  * The same readers accept the object itself (read in the page's MAIN world).
  */
+
+import { parseLooseLiteral } from '../loose-json';
 import type { OfferDetail, OfferSku } from '../provider';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
 import {
@@ -22,7 +24,6 @@ import {
   priceMinor,
   priceRange,
 } from '../util';
-import { parseLooseLiteral } from './loose-json';
 import { buildOffer, emptySupplier } from './offer';
 import { imageList, parseQuantity } from './parse-search';
 import { offerIdFromUrl } from './urls';

@@ -4,6 +4,7 @@
  * yet and say so. Pure: requests go through the injected transport.
  */
 import { cleanBase64, isJpegBase64 } from '../jpeg';
+import { parseLooseJson } from '../loose-json';
 import type {
   GatewayRequest,
   GatewayResponse,
@@ -18,7 +19,7 @@ import type { WholesaleOffer } from '../types';
 import { plainText } from '../util';
 import { EmptyRunDetector, throttledByMessage } from '../walls';
 import { clampPage, hasMorePages, imageSearchQuery, imageUploadFields, keywordSearchQuery } from './params';
-import { type ImageRegion, parseJsonText, parseUploadAnswer } from './parse-image';
+import { type ImageRegion, parseUploadAnswer } from './parse-image';
 import { parseSearchPage } from './parse-page';
 import { type ParsedAlibabaSearch, parseSearchAnswer } from './parse-search';
 import { IMAGE_SEARCH_URL, IMAGE_UPLOAD_URL, SEARCH_ORIGIN, SEARCH_PAGE_URL, searchPageUrl } from './urls';
@@ -155,7 +156,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
         const wall = wallOf(ctx, up, null, true);
         if (wall) return wall;
         if (up.status >= 400) return { state: 'error', message: `upload: HTTP ${up.status}` };
-        const answer = parseUploadAnswer(parseJsonText(up.text));
+        const answer = parseUploadAnswer(parseLooseJson(up.text));
         if (answer.state === 'failed')
           return (
             throttledByMessage(answer.message) ?? { state: 'error', message: `upload: ${answer.message}` }
@@ -174,7 +175,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
       const wall = wallOf(ctx, res, null, true);
       if (wall) return wall;
       if (res.status >= 400) return { state: 'error', message: `image search: HTTP ${res.status}` };
-      const parsed = parseSearchAnswer(parseJsonText(res.text));
+      const parsed = parseSearchAnswer(parseLooseJson(res.text));
       if (parsed.success === false) {
         const message = parsed.message ?? 'image search refused';
         return throttledByMessage(message) ?? { state: 'error', message: `image search: ${message}` };

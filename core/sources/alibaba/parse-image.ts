@@ -42,13 +42,3 @@ export function parseUploadAnswer(value: unknown): UploadAnswer {
     return { state: 'failed', message: 'upload: unreadable answer' };
   }
 }
-
-/** JSON text → value, undefined when it is not JSON. */
-export function parseJsonText(text: unknown): unknown {
-  if (typeof text !== 'string') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

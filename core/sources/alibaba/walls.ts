@@ -3,10 +3,10 @@
  * login hosts, and one more sign: the search API answers HTTP 200 with the punish system's `ret` codes
  * (`RGV587_ERROR::SM::…`, `FAIL_SYS_USER_VALIDATE`) or a `_____tmd_____` address in the body.
  */
+import { parseLooseJson } from '../loose-json';
 import type { GatewayResponse, NeedsVerification, WallState } from '../provider';
 import { asArray, firstStr, get, isRecord } from '../util';
 import { type ClassifyOptions, classifyHttpFor, RISK_RET_RE, type WallSite } from '../walls';
-import { parseJsonText } from './parse-image';
 import { LOGIN_HOST_RE, loginUrl, verifyUrl } from './urls';
 
 /**
@@ -41,7 +41,7 @@ function punishUrlIn(text: string): string | undefined {
  */
 export function classifyAnswerBody(text: string, opts: ClassifyOptions = {}): NeedsVerification | null {
   if (typeof text !== 'string' || !text) return null;
-  const json = parseJsonText(text);
+  const json = parseLooseJson(text);
   if (isRecord(json)) {
     const entries = asArray(json.ret).filter((r): r is string => typeof r === 'string');
     const risky = entries.find((e) => RISK_RET_RE.test(e.split('::')[0] ?? ''));

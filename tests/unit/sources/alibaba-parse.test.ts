@@ -6,7 +6,7 @@ import {
   parseSold,
   parseYears,
 } from '../../../core/sources/alibaba/fields';
-import { parseJsonText, parseUploadAnswer } from '../../../core/sources/alibaba/parse-image';
+import { parseUploadAnswer } from '../../../core/sources/alibaba/parse-image';
 import { extractOfferList, parseSearchPage } from '../../../core/sources/alibaba/parse-page';
 import { parseAlibabaOffer, parseSearchAnswer } from '../../../core/sources/alibaba/parse-search';
 import {
@@ -16,6 +16,7 @@ import {
   searchPageUrl,
   verifyUrl,
 } from '../../../core/sources/alibaba/urls';
+import { parseLooseJson } from '../../../core/sources/loose-json';
 import type { SupplierFacts, WholesaleOffer } from '../../../core/sources/types';
 import { alibabaJson, alibabaText } from './alibaba-fixtures';
 
@@ -197,7 +198,7 @@ describe('image search answers', () => {
       message: 'upload: no image path',
     });
     expect(parseUploadAnswer(undefined)).toMatchObject({ state: 'failed' });
-    expect(parseUploadAnswer(parseJsonText('<html>'))).toMatchObject({ state: 'failed' });
+    expect(parseUploadAnswer(parseLooseJson('<html>'))).toMatchObject({ state: 'failed' });
   });
 
   it('model.offers with paginationData.totalCount', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLooseJson, parseLooseLiteral } from '../../../core/sources/1688/loose-json';
 import { extractPageData, parseOfferData, parseOfferPage } from '../../../core/sources/1688/parse-offer-page';
+import { parseLooseJson, parseLooseLiteral } from '../../../core/sources/loose-json';
 import { fixtureJson, fixtureText } from './helpers';
 
 describe('current pages: window.context', () => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gbkPercentDecode, gbkPercentEncode } from '../../../core/sources/1688/gbk';
-import { parseLooseJson, parseLooseLiteral } from '../../../core/sources/1688/loose-json';
 import { parseAnyText, parseAnyValue } from '../../../core/sources/1688/parse-any';
 import { parseOfferData, parseOfferPage } from '../../../core/sources/1688/parse-offer-page';
 import { parseSearchAnswer } from '../../../core/sources/1688/parse-search';
 import { parseSuggestAnswer } from '../../../core/sources/1688/parse-suggest';
 import { classifyHttp, classifyRet } from '../../../core/sources/1688/walls';
+import { parseLooseJson, parseLooseLiteral } from '../../../core/sources/loose-json';
 import { buildQuery } from '../../../core/sources/query';
 import type { WholesaleOffer } from '../../../core/sources/types';
 
