@@ -3,6 +3,8 @@ import { storage } from 'wxt/utils/storage';
 
 /** The gateway's own origin: it answers without a login redirect, unlike www/s.1688.com (PROTOCOL.md). */
 export const GATEWAY_ORIGIN = 'https://h5api.m.1688.com/';
+/** Its host: politeness slots and back-offs of searches and suggestions are kept under it. */
+export const GATEWAY_HOST = new URL(GATEWAY_ORIGIN).host;
 /** Close a helper tab after this long without a request. */
 const IDLE_CLOSE_MS = 2 * 60 * 1000;
 const LOAD_TIMEOUT_MS = 20_000;

@@ -5,7 +5,7 @@ import { db } from '../../../storage/db';
 import { offersByKeys, recordOffers } from '../../../storage/offers';
 import { exclusive, polite, spacedTransport } from './polite';
 import { DETAIL_HOST as HOST } from './search-service';
-import { gatewayTabTokens, pageTabTransport } from './transports';
+import { NO_TOKENS, pageTabTransport } from './transports';
 import { backoffReply, wallReply } from './wall-reply';
 
 const provider = createProvider('1688');
@@ -25,7 +25,7 @@ export async function readOffer(offerId: string): Promise<OfferReply> {
   const result = await exclusive(HOST, () =>
     provider.readOffer(
       { offerId },
-      { transport: spacedTransport(p, HOST, pageTabTransport), tokens: gatewayTabTokens },
+      { transport: spacedTransport(p, HOST, pageTabTransport), tokens: NO_TOKENS },
     ),
   );
   p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);

@@ -4,7 +4,8 @@ import { createProvider, type ProviderId } from '../../../core/sources/index';
 import type { SortOrder, SourceProvider, TokenStore, Transport } from '../../../core/sources/provider';
 import type { SearchVia } from '../../../messaging/search';
 import { transportChain } from './chain';
-import { originTabTransport } from './transports';
+import { GATEWAY_HOST } from './gateway-tab';
+import { NO_TOKENS, originTabTransport } from './transports';
 
 type TransportId = Exclude<SearchVia, 'cache'>;
 
@@ -24,8 +25,6 @@ export interface SourceRuntime {
   resultsPageUrl(query: string, sort: SortOrder): string;
 }
 
-const noTokens: TokenStore = { getToken: async () => null };
-
 function alibabaTransports(): ReturnType<SourceRuntime['transports']> {
   let served: TransportId | null = null;
   const tab = originTabTransport(urlsAlibaba.SEARCH_ORIGIN);
@@ -38,7 +37,7 @@ function alibabaTransports(): ReturnType<SourceRuntime['transports']> {
       },
     },
     // Alibaba.com's search endpoints are not signed.
-    tokens: noTokens,
+    tokens: NO_TOKENS,
     served: () => served,
   };
 }
@@ -55,7 +54,7 @@ function runtime1688(): SourceRuntime | null {
   return {
     id: '1688',
     label: '1688',
-    host: 'h5api.m.1688.com',
+    host: GATEWAY_HOST,
     provider,
     transports: transportChain,
     verifyUrl: (query) => urls1688.verifyUrl(null, query),

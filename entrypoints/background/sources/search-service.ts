@@ -6,6 +6,7 @@ import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { readSourceSettings } from '../../../storage/settings';
+import { GATEWAY_HOST } from './gateway-tab';
 import { imageToJpegBase64 } from './image';
 import { exclusive, polite, spacedTransport } from './polite';
 import { type SourceRuntime, sourceRuntime } from './runtimes';
@@ -13,7 +14,7 @@ import { AWAY_REDIRECT } from './transports';
 import { backoffReply, wallReply } from './wall-reply';
 
 /** The 1688 gateway host (suggestions share its slots). */
-export const HOST = 'h5api.m.1688.com';
+export const HOST = GATEWAY_HOST;
 /** Offer pages are their own host: their slots do not hold up searches (offer-reader.ts). */
 export const DETAIL_HOST = 'detail.1688.com';
 

@@ -6,6 +6,12 @@ import { GATEWAY_ORIGIN, gatewayTab, originTab, runInMainWorld, waitForComplete 
 
 export type TransportId = Exclude<SearchVia, 'cache'>;
 
+/** Any 1688 host over https: the only place the page tab and direct requests may go. */
+const ON_1688 = /^https:\/\/[a-z0-9.-]+\.1688\.com\//;
+
+/** For requests that are not signed (Alibaba.com, pages a person would see). */
+export const NO_TOKENS: TokenStore = { getToken: async () => null };
+
 /**
  * Serialised into a source's own page: a plain same-origin fetch with the user's cookies. A multipart body is
  * built here from plain fields (a FormData cannot cross into the page), and the browser writes its boundary.
@@ -135,7 +141,7 @@ function pageSnapshot() {
 export const pageTabTransport: Transport = {
   async request(req: GatewayRequest): Promise<GatewayResponse> {
     const url = requestUrl(req);
-    if (req.method !== 'GET' || req.expect !== 'page' || !/^https:\/\/[a-z0-9.-]+\.1688\.com\//.test(url))
+    if (req.method !== 'GET' || req.expect !== 'page' || !ON_1688.test(url))
       throw new Error('the page tab only loads 1688 pages');
     const tab = await browser.tabs.create({ url, active: false });
     if (tab.id === undefined) throw new Error('could not open the offer page');
@@ -163,7 +169,7 @@ export const pageTabTransport: Transport = {
 export const directTransport: Transport = {
   async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
     const url = requestUrl(req);
-    if (!/^https:\/\/[a-z0-9.-]+\.1688\.com\//.test(url)) throw new Error('direct requests go to 1688 only');
+    if (!ON_1688.test(url)) throw new Error('direct requests go to 1688 only');
     const body = requestBody(req);
     const r = await fetch(url, {
       method: req.method,
