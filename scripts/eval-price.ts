@@ -19,7 +19,7 @@ import {
   TARGETS,
   type Tally,
   type UpstreamCase,
-} from '../core/price/evaluate';
+} from './lib/price/evaluate';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared', 'data', 'prices');

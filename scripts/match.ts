@@ -7,8 +7,8 @@
  * {"f1", "precision", "recall", "threshold"} for the eval file as one JSON object.
  */
 import { readFileSync } from 'node:fs';
-import { parseDittoPairs } from '../core/match/records';
-import { trainAndEvaluate } from '../core/match/train';
+import { trainAndEvaluate } from './lib/match/record-matcher';
+import { parseDittoPairs } from './lib/match/records';
 
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`${msg}\n`);

@@ -7,16 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  bestThreshold,
-  compactModel,
-  f1At,
-  type Matrix,
-  predictRaw,
-  sigmoid,
-  trainGbdt,
-} from '../core/match/classifier';
-import { type LabelledPair, parseDittoPairs } from '../core/match/records';
+import { predictRaw, sigmoid } from '../core/match/classifier';
 import {
   buildIdf,
   PAIR_FEATURE_COUNT,
@@ -25,6 +16,9 @@ import {
   pairFeaturesInto,
   prepareText,
 } from '../core/match/similarity';
+import { compactModel, type Matrix, trainGbdt } from './lib/match/gbdt';
+import { type LabelledPair, parseDittoPairs } from './lib/match/records';
+import { bestThreshold, f1At } from './lib/match/thresholds';
 
 const SETS = [
   'er-magellan/Textual/Abt-Buy',

@@ -1,23 +1,28 @@
 import { dhashFromRgba } from '../../core/match/dhash';
 import type { SourceLensDb } from '../../storage/db';
 import type { ImageHash } from '../../storage/types';
+import { fetchBitmap } from './picture';
 
 /** Drawn at this size and averaged down by the hash itself (the browser's filter would skip pixels at 9×8). */
 const SIDE = 32;
 const PARALLEL = 6;
 
-/** The dHash of one picture: fetched, decoded with createImageBitmap, drawn on an OffscreenCanvas. */
+/** The dHash of one picture: fetched and decoded (picture.ts), then hashed. */
 export async function hashPicture(url: string): Promise<string> {
-  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const bitmap = await createImageBitmap(await response.blob()).catch(() => {
-    throw new Error('not a readable picture');
-  });
+  const bitmap = await fetchBitmap(url);
+  try {
+    return hashBitmap(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The dHash of a decoded picture, drawn at 32×32 on an OffscreenCanvas. The caller closes the bitmap. */
+export function hashBitmap(bitmap: ImageBitmap): string {
   const canvas = new OffscreenCanvas(SIDE, SIDE);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas');
   ctx.drawImage(bitmap, 0, 0, SIDE, SIDE);
-  bitmap.close();
   return dhashFromRgba(ctx.getImageData(0, 0, SIDE, SIDE).data, SIDE, SIDE);
 }
 

@@ -2,7 +2,8 @@
 // the spotter content script runs (signal check first, then the engine).
 import { detectProduct } from '../../core/detect';
 import { hasProductSignal } from '../../core/detect/signal';
-import { dhashFromRgba } from '../../core/match/dhash';
+import { hashBitmap } from '../../entrypoints/background/image-hash';
+import { decodeBitmap } from '../../entrypoints/background/picture';
 
 function spotterPath(): unknown {
   const url = location.href;
@@ -32,8 +33,9 @@ function timeSpotter(samples: number): { ms: number[]; found: boolean } {
 }
 
 /**
- * Times hashing one 800×800 JPEG as the background does (entrypoints/background/image-hash.ts, less the
- * fetch): decode with createImageBitmap, draw at 32×32 on an OffscreenCanvas, read pixels, dHash.
+ * Times hashing one 800×800 JPEG with the background's own code less the fetch: `decodeBitmap`
+ * (entrypoints/background/picture.ts, createImageBitmap) and `hashBitmap` (image-hash.ts: draw at 32×32 on an
+ * OffscreenCanvas, read pixels, dHash), exactly as `hashPicture` chains them.
  */
 async function timeDhash(samples: number): Promise<number[]> {
   const source = new OffscreenCanvas(800, 800);
@@ -52,12 +54,9 @@ async function timeDhash(samples: number): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i <= samples; i += 1) {
     const start = performance.now();
-    const bitmap = await createImageBitmap(jpeg);
-    const canvas = new OffscreenCanvas(32, 32);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
-    ctx.drawImage(bitmap, 0, 0, 32, 32);
+    const bitmap = await decodeBitmap(jpeg);
+    hashBitmap(bitmap);
     bitmap.close();
-    dhashFromRgba(ctx.getImageData(0, 0, 32, 32).data, 32, 32);
     if (i > 0) ms.push(performance.now() - start); // the first run warms up the decoder
   }
   return ms;

@@ -1,3 +1,5 @@
+import { fetchBitmap } from '../picture';
+
 /** Long side of the picture sent to image search (1688 takes JPEG up to about this size). */
 const MAX_SIDE = 1200;
 
@@ -6,9 +8,15 @@ const MAX_SIDE = 1200;
  * wants (PNG and WebP uploads fail). Transparent areas become white. Returns base64 without a data: prefix.
  */
 export async function imageToJpegBase64(url: string): Promise<string> {
-  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  if (!response.ok) throw new Error(`the picture could not be fetched (HTTP ${response.status})`);
-  const bitmap = await createImageBitmap(await response.blob());
+  const bitmap = await fetchBitmap(url);
+  try {
+    return await encodeJpegBase64(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function encodeJpegBase64(bitmap: ImageBitmap): Promise<string> {
   const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
@@ -18,7 +26,6 @@ export async function imageToJpegBase64(url: string): Promise<string> {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
   const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
   const bytes = new Uint8Array(await jpeg.arrayBuffer());
   let binary = '';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDittoPairs } from '../../../core/match/records';
 import {
   buildIdf,
   editSimilarity,
@@ -14,6 +13,7 @@ import {
   prepareText,
   trigramDice,
 } from '../../../core/match/similarity';
+import { parseDittoPairs } from '../../../scripts/lib/match/records';
 
 const feature = (f: number[], name: (typeof PAIR_FEATURE_NAMES)[number]) =>
   f[PAIR_FEATURE_NAMES.indexOf(name)] as number;

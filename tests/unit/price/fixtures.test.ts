@@ -9,7 +9,7 @@ import {
   type MarketplaceCase,
   TARGETS,
   type UpstreamCase,
-} from '../../../core/price/evaluate';
+} from '../../../scripts/lib/price/evaluate';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'prices');
 // The 1688/Taobao fields have no licence, so they are read from the shared data folder, never copied.

@@ -16,7 +16,7 @@ import {
   pairFeaturesInto,
   prepareText,
   trigramDice,
-} from './similarity';
+} from '../../../core/match/similarity';
 
 /** A record: attribute name → raw value (possibly empty), in source order. */
 export type RecordAttrs = [name: string, value: string][];

@@ -9,9 +9,9 @@
  *   no currency word is yuan, as in JioNLP.
  * - 1688/Taobao price fields: amount and upper bound as numbers; no currency is written, so yuan.
  */
-import { decimalToMinor } from '../money';
-import { parsePrice } from './parse';
-import type { ParsedPrice } from './types';
+import { decimalToMinor } from '../../../core/money';
+import { parsePrice } from '../../../core/price/parse';
+import type { ParsedPrice } from '../../../core/price/types';
 
 export interface UpstreamCase {
   string: string | null;

@@ -2,19 +2,9 @@
  * Fitting the record matcher on labelled pairs: features → gradient-boosted trees, with the number of trees
  * and the decision threshold chosen by k-fold cross-validation on the training pairs only.
  */
-import {
-  bestThreshold,
-  f1At,
-  type GbdtModel,
-  type GbdtParams,
-  type Matrix,
-  predictRaw,
-  rng,
-  sigmoid,
-  smoothedThreshold,
-  type ThresholdChoice,
-  trainGbdt,
-} from './classifier';
+import { type GbdtModel, predictRaw, sigmoid } from '../../../core/match/classifier';
+import type { IdfTable } from '../../../core/match/similarity';
+import { type GbdtParams, type Matrix, rng, trainGbdt } from './gbdt';
 import {
   inferSchema,
   type LabelledPair,
@@ -23,7 +13,7 @@ import {
   recordFeatureNames,
   recordFeaturesInto,
 } from './records';
-import type { IdfTable } from './similarity';
+import { bestThreshold, f1At, smoothedThreshold, type ThresholdChoice } from './thresholds';
 
 export interface FitOptions {
   params?: Partial<GbdtParams>;
