@@ -1,13 +1,57 @@
 /**
- * The only URLs SourceLens ever opens, loads or links: absolute http(s). Returns the normalised href or null.
- * Page data is hostile: `javascript:`, `data:`, `file:` and friends never pass.
+ * The URLs SourceLens reads from pages and answers and then opens, loads or links. Page data is hostile:
+ * `javascript:`, `data:`, `blob:`, `file:` and friends never pass.
+ */
+import { decodeEntities } from './text/entities';
+
+const MAX_URL = 2048;
+
+/**
+ * An absolute http(s) URL, normalised, from what a page or the person wrote, resolved against `base` when it
+ * is relative ("/a.jpg", "//cdn…/a.jpg"); null for anything else. Tabs and line breaks are dropped first, as
+ * the URL parser would drop them ("java\nscript:"), so the length bound counts what is parsed.
  */
 export function safeHttpUrl(value: unknown, base?: string): string | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null;
+  if (typeof value !== 'string') return null;
+  const t = value.trim().replace(/[\t\n\r]+/g, '');
+  if (!t || t.length > MAX_URL) return null;
   try {
-    const url = base ? new URL(value.trim(), base) : new URL(value.trim());
+    const url = base ? new URL(t, base) : new URL(t);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * An https URL from a source's data, where addresses come entity-encoded, protocol-relative (`//img…`) or on
+ * `http:`: those are decoded and upgraded (the source hosts all serve https, and an extension page must not
+ * load http). Anything that is not then a well-formed https URL without credentials — relative paths,
+ * `javascript:`, garbage — gives null. Unlike safeHttpUrl there is no base: a source's data never holds a
+ * relative address we could resolve, and a wrong guess would link somewhere else.
+ */
+export function httpsUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  let s = decodeEntities(raw).trim();
+  if (!s) return null;
+  if (s.startsWith('//')) s = `https:${s}`;
+  else if (/^http:\/\//i.test(s)) s = `https://${s.slice(7)}`;
+  if (!/^https:\/\//i.test(s)) return null;
+  try {
+    const u = new URL(s);
+    if (u.protocol !== 'https:' || !u.hostname || u.username || u.password) return null;
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Registrable-ish site of a host name: the last two labels, three for "co.uk"-style suffixes. */
+export function siteOfHost(host: string): string {
+  const parts = host.toLowerCase().replace(/\.$/, '').split('.');
+  const n =
+    parts.length > 2 && /^(?:co|com|net|org|gov|ac|edu|ne|or|go)$/.test(parts[parts.length - 2] ?? '')
+      ? 3
+      : 2;
+  return parts.slice(-n).join('.');
 }

@@ -11,30 +11,16 @@ import { parseHTML } from 'linkedom';
 import { detectProduct } from '../core/detect';
 import type { DetectedProduct } from '../core/detect/types';
 import { type Money, minorToDecimal } from '../core/money';
+import { decodeHtml } from '../core/text/charset';
 
-/** Bytes of a saved page to text: the stated encoding, else the page's own meta charset, else UTF-8. */
-export function decodePage(bytes: Uint8Array, encoding?: string | null): string {
-  let enc = encoding ?? null;
-  if (!enc) {
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-    enc = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
-  }
-  const tryDecode = (e: string, fatal: boolean) => {
-    try {
-      return new TextDecoder(e, { fatal }).decode(bytes);
-    } catch {
-      return null;
-    }
-  };
-  return (
-    (enc && tryDecode(enc, false)) ?? tryDecode('utf-8', true) ?? (tryDecode('windows-1252', false) as string)
-  );
-}
-
+/**
+ * A saved page (.html or .html.gz) as text, decoded as a browser would: byte-order mark, then `encoding` (the
+ * charset its server declared, when recorded), then its own meta charset, else UTF-8.
+ */
 export function loadPage(file: string, encoding?: string | null): string {
   let bytes: Uint8Array = readFileSync(file);
   if (file.endsWith('.gz')) bytes = gunzipSync(bytes);
-  return decodePage(bytes, encoding);
+  return decodeHtml(bytes, encoding);
 }
 
 export function parsePage(html: string): Document {

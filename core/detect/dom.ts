@@ -1,7 +1,7 @@
 import type { PriceContext } from '../price';
 import { availabilityOf, type Fields, OUT_OF_STOCK } from './fields';
 import { readPrice } from './pricing';
-import { cleanText, textOf } from './text';
+import { fieldText, textOf } from './text';
 import { WordSets } from './words';
 
 /** Visible-DOM heuristics: the main price near the title and the buy button, and listing signals. */
@@ -81,7 +81,7 @@ const CUR_ONLY = new RegExp(`^${CUR}$`);
 const PRICE_RE = new RegExp(`(?:${CUR}\\s?(?:${NUM}))|(?:(?:${NUM})\\s?${CUR})`);
 const NUM_ONLY = /^\D{0,12}?\d{1,3}(?:[.,\s\u00a0']\d{3})*(?:[.,]\d{1,2})?\D{0,3}$/;
 
-interface Cand {
+interface PriceCandidate {
   el: Element;
   text: string;
   idx: number;
@@ -157,12 +157,12 @@ function smallText(el: Element | null | undefined, maxNodes = 16, maxChars = 200
 }
 
 /** Text of a small element, with superscript cents read as decimals ("173<sup>34</sup>" → "173.34"). */
-function splitPrice(el: Element, kidTexts?: string[]): string | null {
+function splitPrice(el: Element, childTexts?: string[]): string | null {
   let t = '';
   for (let c = el.firstChild; c; c = c.nextSibling) {
     const v = c.nodeType === 1 ? smallText(c as Element, 6, 40) : (c.nodeValue ?? '');
     if (v === null) return null;
-    if (c.nodeType === 1) kidTexts?.push(v);
+    if (c.nodeType === 1) childTexts?.push(v);
     if (
       c.nodeType === 1 &&
       (c as Element).tagName.toUpperCase() === 'SUP' &&
@@ -194,30 +194,35 @@ const visible = (el: Element): boolean => {
  * checks in methods of their own, called only for the elements they can apply to.
  */
 class Walk {
-  cands: Cand[] = [];
+  priceCandidates: PriceCandidate[] = [];
+  /** Walk index (document order) of the chosen heading and of the first buy control; -1 when none. */
   h1Idx = -1;
   h1: string | null = null;
   buyIdx = -1;
   buyCount = 0;
   buyEnabled = false;
-  oos: { v: Fields['availability']; idx: number } | null = null;
-  found: Partial<Record<'sku' | 'brand' | 'gtin', string>> = {};
-  foundIdx: Record<string, number> = {};
+  /** The first visible not-in-stock note ("Sold out", "Pre-order") in the main area. */
+  outOfStock: { availability: Fields['availability']; idx: number } | null = null;
+  /** Values found beside a label ("SKU: 123", "<td>Brand</td><td>Bosch</td>"), and where. */
+  labelled: Partial<Record<'sku' | 'brand' | 'gtin', string>> = {};
+  labelledIdx: Record<string, number> = {};
   skuShown = false;
-  imgs: { src: string; idx: number }[] = [];
+  /** Large-enough images in the main area (product photo candidates). */
+  images: { src: string; idx: number }[] = [];
   /** Bits of the class/id patterns per distinct class, id or itemprop (pages repeat them a lot). */
   memo = new Map<string, number>();
   words = partPatterns();
   // An element whose label test needs the start of its first child's text waits for that child, the next
   // element visited, whose child nodes are read anyway ("<td>SKU</td>": no extra reads).
-  pendEl: Element | null = null;
-  pendKid: Element | null = null;
-  pendOwn = '';
-  pendAt = 0;
-  pendBits = 0;
+  labelWaiting: Element | null = null;
+  /** …and that element's first child, its own text, walk index and class/id pattern bits. */
+  labelFirstChild: Element | null = null;
+  labelOwnText = '';
+  labelIdx = 0;
+  labelBits = 0;
   /** Elements with any of SPECIAL_ATTRS (the only ones whose attributes the walk reads). */
   special = new Set<Element>();
-  /** Subtrees left unread (see `prunable`), with the index of their root. */
+  /** Subtrees left unread (see `prune` in walk), with the index of their root. */
   pruned: [Element, number][] = [];
 
   constructor(
@@ -284,7 +289,7 @@ class Walk {
   stock(el: Element, own: string, idx: number, bits: number): void {
     if (!(bits & AVAIL_BIT) && !OUT_OF_STOCK.test(own)) return;
     const v = availabilityOf(own);
-    if (v && v !== 'in_stock' && v !== 'limited' && visible(el)) this.oos = { v, idx };
+    if (v && v !== 'in_stock' && v !== 'limited' && visible(el)) this.outOfStock = { availability: v, idx };
   }
 
   image(el: Element, idx: number, cls: string, id: string, itemprop: string | null): void {
@@ -301,7 +306,7 @@ class Walk {
         `${src.slice(src.lastIndexOf('/'))} ${attrText(cls, id, itemprop)}`,
       )
     )
-      this.imgs.push({ src, idx });
+      this.images.push({ src, idx });
   }
 
   /**
@@ -313,7 +318,7 @@ class Walk {
     tag: string,
     own: string,
     digit: boolean,
-    nKids: number,
+    childCount: number,
     idx: number,
     ctxBits: number,
     style: string,
@@ -324,12 +329,12 @@ class Walk {
     const pricey = ctxBits >> 4;
     const priceProp = itemprop === 'price';
     let text = '';
-    if (nKids > 0 && nKids <= 6 && (pricey || priceProp || digit)) {
+    if (childCount > 0 && childCount <= 6 && (pricey || priceProp || digit)) {
       // The children's texts as splitPrice read them (complete within its tighter bounds, so the same
       // as smallText's with the default ones).
-      const kidTexts: string[] = [];
-      const full = splitPrice(el, kidTexts);
-      if (full && full.length <= 30 && /\d/.test(full) && !kidTexts.some((t) => PRICE_RE.test(t)))
+      const childTexts: string[] = [];
+      const full = splitPrice(el, childTexts);
+      if (full && full.length <= 30 && /\d/.test(full) && !childTexts.some((t) => PRICE_RE.test(t)))
         text = full;
     }
     if (!text && digit && own.length <= 60 && tag !== 'SUP') text = own;
@@ -352,17 +357,17 @@ class Walk {
       // Shops set the main price big; inline sizes are all a pure engine can see.
       const size = /font(?:-size)?\s*:[^;]*?(\d+)px/i.exec(style);
       if (size && Number(size[1]) >= 18) score += 2;
-      this.cands.push({ el, text, idx, score, struck });
+      this.priceCandidates.push({ el, text, idx, score, struck });
     }
     return hasCur;
   }
 
   /** Labelled values: "SKU: 123", "<b>Šifra:</b> 9470", "<td>Brand</td><td>Bosch</td>", "EAN: 859…". */
   labels(el: Element, own: string, at: number, bits: number): void {
-    const found = this.found;
+    const labelled = this.labelled;
     const full = (smallText(el, 8, 80) ?? '').trim();
     for (const [re, k] of LABELS) {
-      const m = !found[k] && full.length < 80 ? re.exec(full) : null;
+      const m = !labelled[k] && full.length < 80 ? re.exec(full) : null;
       if (!m) continue;
       const v = (
         full.slice(m[0].length).trim() || (smallText(el.nextElementSibling, 8, 80) ?? '').trim()
@@ -374,21 +379,21 @@ class Walk {
             ? validGtin(v)
             : v.length < 50 && /\p{L}/u.test(v) && !/[:：]/.test(v)
       ) {
-        found[k] = v;
-        this.foundIdx[k] = at;
+        labelled[k] = v;
+        this.labelledIdx[k] = at;
       }
     }
-    if (!found.sku && bits & SKU_BIT && ID_LIKE.test(own) && /\d/.test(own)) {
-      found.sku = own;
-      this.foundIdx.sku = at;
+    if (!labelled.sku && bits & SKU_BIT && ID_LIKE.test(own) && /\d/.test(own)) {
+      labelled.sku = own;
+      this.labelledIdx.sku = at;
     }
   }
 
-  runPending(prefix: string): void {
-    const e = this.pendEl as Element;
-    this.pendEl = null;
-    this.pendKid = null;
-    if (LABEL_START.test(prefix)) this.labels(e, this.pendOwn, this.pendAt, this.pendBits);
+  readWaitingLabel(prefix: string): void {
+    const e = this.labelWaiting as Element;
+    this.labelWaiting = null;
+    this.labelFirstChild = null;
+    if (LABEL_START.test(prefix)) this.labels(e, this.labelOwnText, this.labelIdx, this.labelBits);
   }
 
   /**
@@ -403,18 +408,19 @@ class Walk {
     // What keeps a related container's subtree from being read (see below), looked up when first needed.
     let headings: Element[] | null = null;
     let bigPrices: Element[] | null = null;
-    const els: Element[] = [body];
-    const ctxs: number[] = [0];
+    const stack: Element[] = [body];
+    const contexts: number[] = [0];
     let idx = 0;
-    while (els.length && idx < MAX_NODES) {
-      const el = els.pop() as Element;
-      const fc = ctxs.pop() as number;
+    while (stack.length && idx < MAX_NODES) {
+      const el = stack.pop() as Element;
+      const parentContext = contexts.pop() as number;
       idx++;
-      if (this.pendEl && el !== this.pendKid) this.runPending(textPrefix(this.pendKid, 12));
-      const prefixFor = this.pendEl !== null;
+      if (this.labelWaiting && el !== this.labelFirstChild)
+        this.readWaitingLabel(textPrefix(this.labelFirstChild, 12));
+      const labelWaits = this.labelWaiting !== null;
       const tag = el.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag)) {
-        if (prefixFor) this.runPending(textPrefix(el, 12));
+        if (labelWaits) this.readWaitingLabel(textPrefix(el, 12));
         continue;
       }
       let style = '';
@@ -426,7 +432,7 @@ class Walk {
           el.hasAttribute('hidden') ||
           (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
         ) {
-          if (prefixFor) this.runPending(textPrefix(el, 12));
+          if (labelWaits) this.readWaitingLabel(textPrefix(el, 12));
           continue;
         }
         itemprop = el.getAttribute('itemprop');
@@ -437,11 +443,12 @@ class Walk {
       const id = el.id ?? '';
       const named = cls !== '' || id !== '' || !!itemprop;
       const bits = named ? this.bitsOf(cls) | this.bitsOf(id) | this.bitsOf(itemprop ?? '') : 0;
-      const struck = (fc & 1) !== 0 || STRUCK_TAGS.has(tag) || (style !== '' && /line-through/i.test(style));
-      const related = (fc & 2) !== 0 || (bits & RELATED_BIT) !== 0;
-      const chrome = (fc & 4) !== 0 || ASIDE_TAGS.has(tag) || role === 'navigation';
-      const old = (fc & 8) !== 0 || (bits & OLD_BIT) !== 0;
-      const pricey = bits & PRICEY_BIT ? 4 : Math.max(0, (fc >> 4) - 1);
+      const struck =
+        (parentContext & 1) !== 0 || STRUCK_TAGS.has(tag) || (style !== '' && /line-through/i.test(style));
+      const related = (parentContext & 2) !== 0 || (bits & RELATED_BIT) !== 0;
+      const chrome = (parentContext & 4) !== 0 || ASIDE_TAGS.has(tag) || role === 'navigation';
+      const old = (parentContext & 8) !== 0 || (bits & OLD_BIT) !== 0;
+      const pricey = bits & PRICEY_BIT ? 4 : Math.max(0, (parentContext >> 4) - 1);
       const main = !related && !chrome;
       // Below a related container or page chrome nothing counts but the position: no buy controls, stock
       // notes, photos or labels are read there, and prices score below the cut-off (-5) unless they are
@@ -456,75 +463,82 @@ class Walk {
           prune = !headings.some((h) => el.contains(h));
         }
       }
-      const kc = (struck ? 1 : 0) | (related ? 2 : 0) | (chrome ? 4 : 0) | (old ? 8 : 0) | (pricey << 4);
+      const childContext =
+        (struck ? 1 : 0) | (related ? 2 : 0) | (chrome ? 4 : 0) | (old ? 8 : 0) | (pricey << 4);
 
       // One pass over the child nodes: the own text (text children, in order), the start of the text when
       // a label test waits for it, and the child elements (at most the first 2000), pushed and then
       // reversed so that they pop in document order.
-      const base = els.length;
-      let nKids = 0;
-      let firstKid: Element | null = null;
+      const base = stack.length;
+      let childCount = 0;
+      let firstChild: Element | null = null;
       let ownRaw = '';
       // 0: reading the text start, 1: an element comes first (read it apart), 2: done.
-      let pre = '';
-      let preState = prefixFor ? 0 : 2;
+      let textStart = '';
+      let textStartState = labelWaits ? 0 : 2;
       for (let c = el.firstChild; c; c = c.nextSibling) {
         const type = c.nodeType;
         if (type === 1) {
-          if (nKids === 0) firstKid = c as Element;
-          if (nKids++ < 2000 && !prune) {
-            els.push(c as Element);
-            ctxs.push(kc);
+          if (childCount === 0) firstChild = c as Element;
+          if (childCount++ < 2000 && !prune) {
+            stack.push(c as Element);
+            contexts.push(childContext);
           }
-          if (preState === 0) preState = 1;
+          if (textStartState === 0) textStartState = 1;
         } else if (type === 3 || type === 4) {
           const v = c.nodeValue ?? '';
           if (type === 3) ownRaw += v;
-          if (preState === 0) {
-            pre += v;
-            if (pre.length >= 12) preState = 2;
+          if (textStartState === 0) {
+            textStart += v;
+            if (textStart.length >= 12) textStartState = 2;
           }
         }
       }
-      for (let i = base, j = els.length - 1; i < j; i++, j--) {
-        const t = els[i] as Element;
-        els[i] = els[j] as Element;
-        els[j] = t;
+      for (let i = base, j = stack.length - 1; i < j; i++, j--) {
+        const t = stack[i] as Element;
+        stack[i] = stack[j] as Element;
+        stack[j] = t;
       }
-      if (prefixFor)
-        this.runPending(preState === 1 ? textPrefix(el, 12) : pre.length > 12 ? pre.slice(0, 12) : pre);
+      if (labelWaits)
+        this.readWaitingLabel(
+          textStartState === 1
+            ? textPrefix(el, 12)
+            : textStart.length > 12
+              ? textStart.slice(0, 12)
+              : textStart,
+        );
       const own = ownRaw === '' ? '' : ownRaw.trim();
       const digit = own !== '' && /\d/.test(own);
 
       if (tag === 'H1' && !chrome) this.heading(el, idx);
       if (main && (tag === 'BUTTON' || tag === 'INPUT' || tag === 'A' || role === 'button'))
         this.control(el, tag, own, idx, cls, id, itemprop, bits);
-      if (main && !this.oos && own.length > 3 && own.length < 80) this.stock(el, own, idx, bits);
-      if (tag === 'IMG' && main && this.imgs.length < 200) this.image(el, idx, cls, id, itemprop);
+      if (main && !this.outOfStock && own.length > 3 && own.length < 80) this.stock(el, own, idx, bits);
+      if (tag === 'IMG' && main && this.images.length < 200) this.image(el, idx, cls, id, itemprop);
       const hasCur =
-        (digit || (nKids > 0 && nKids <= 6 && (pricey > 0 || itemprop === 'price'))) &&
-        this.price(el, tag, own, digit, nKids, idx, kc, style, cls, id, itemprop);
+        (digit || (childCount > 0 && childCount <= 6 && (pricey > 0 || itemprop === 'price'))) &&
+        this.price(el, tag, own, digit, childCount, idx, childContext, style, cls, id, itemprop);
       if (this.knownSku && own === this.knownSku) this.skuShown = true;
-      if (main && !hasCur && own.length < 60 && nKids <= 3) {
+      if (main && !hasCur && own.length < 60 && childCount <= 3) {
         if ((own !== '' && LABEL_START.test(own)) || bits & SKU_BIT) this.labels(el, own, idx, bits);
-        else if (firstKid) {
-          this.pendEl = el;
-          this.pendKid = firstKid;
-          this.pendOwn = own;
-          this.pendAt = idx;
-          this.pendBits = bits;
+        else if (firstChild) {
+          this.labelWaiting = el;
+          this.labelFirstChild = firstChild;
+          this.labelOwnText = own;
+          this.labelIdx = idx;
+          this.labelBits = bits;
         }
       }
-      if (prune && nKids > 0) {
+      if (prune && childCount > 0) {
         this.pruned.push([el, idx]);
         idx += this.countBelow(el, MAX_NODES - idx);
       }
     }
-    if (this.pendEl) this.runPending(textPrefix(this.pendKid, 12));
+    if (this.labelWaiting) this.readWaitingLabel(textPrefix(this.labelFirstChild, 12));
   }
 
   /** Whether an element is left out with its subtree (a skipped tag, hidden). */
-  dead(el: Element): boolean {
+  isLeftOut(el: Element): boolean {
     if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
     if (!this.special.has(el)) return false;
     const style = el.getAttribute('style') ?? '';
@@ -545,7 +559,7 @@ class Walk {
       if (el !== root) {
         if (n >= budget) return n;
         n++;
-        if (this.dead(el)) continue;
+        if (this.isLeftOut(el)) continue;
       }
       let k = 0;
       for (let c = el.firstElementChild; c && k < 2000; c = c.nextElementSibling, k++) stack.push(c);
@@ -575,7 +589,7 @@ class Walk {
       while (stack.length && idx < MAX_NODES) {
         const el = stack.pop() as Element;
         idx++;
-        if (this.dead(el)) continue;
+        if (this.isLeftOut(el)) continue;
         let own = '';
         const kids: Element[] = [];
         for (let c = el.firstChild; c; c = c.nextSibling)
@@ -597,23 +611,23 @@ export function readDom(
   knownSku: string | null = null,
 ): DomResult {
   const body = doc.body ?? doc.documentElement;
-  const w = new Walk((title ?? '').toLowerCase().slice(0, 20), knownSku);
-  if (body) w.walk(body);
-  const { cands, h1Idx, buyIdx, oos, found, foundIdx, imgs } = w;
+  const walk = new Walk((title ?? '').toLowerCase().slice(0, 20), knownSku);
+  if (body) walk.walk(body);
+  const { priceCandidates, h1Idx, buyIdx, outOfStock, labelled, labelledIdx, images } = walk;
 
   // Proximity to the title and the buy control, in document order (no layout in a pure engine).
   const anchors = [h1Idx, buyIdx].filter((x) => x >= 0);
-  for (const c of cands) {
-    const d = anchors.length ? Math.min(...anchors.map((x) => Math.abs(c.idx - x))) : 1000;
-    c.score += d < 25 ? 5 : d < 80 ? 3 : d < 250 ? 1 : -2;
+  for (const c of priceCandidates) {
+    const distance = anchors.length ? Math.min(...anchors.map((x) => Math.abs(c.idx - x))) : 1000;
+    c.score += distance < 25 ? 5 : distance < 80 ? 3 : distance < 250 ? 1 : -2;
     if (h1Idx >= 0 && c.idx < h1Idx - 150) c.score -= 2;
   }
-  cands.sort((x, y) => y.score - x.score || x.idx - y.idx);
+  priceCandidates.sort((x, y) => y.score - x.score || x.idx - y.idx);
   const prices: DomPrice[] = [];
   let price: Fields['price'] = null;
   let nearTitle = false;
   const parsed = new Map<string, ReturnType<typeof readPrice>>();
-  for (const c of cands.slice(0, 60)) {
+  for (const c of priceCandidates.slice(0, 60)) {
     if (c.score < -5) break;
     const content = c.el.getAttribute('content');
     const raw = { amount: content && /\d/.test(content) ? content : c.text };
@@ -631,33 +645,38 @@ export function readDom(
     }
   }
   const near = (i: number) => !anchors.length || anchors.some((x) => Math.abs(i - x) < 300);
-  const availability = w.buyEnabled ? 'in_stock' : oos && near(oos.idx) ? oos.v : null;
+  const availability = walk.buyEnabled
+    ? 'in_stock'
+    : outOfStock && near(outOfStock.idx)
+      ? outOfStock.availability
+      : null;
   // A labelled code only when the markup's SKU is not itself shown on the page (also in skipped subtrees).
   const skuShown =
-    w.skuShown || (!!found.sku && !!knownSku && near(foundIdx.sku ?? 0) && w.skuBelowPruned(knownSku));
+    walk.skuShown ||
+    (!!labelled.sku && !!knownSku && near(labelledIdx.sku ?? 0) && walk.skuBelowPruned(knownSku));
   return {
     // A labelled code only when the markup's SKU is not itself shown on the page.
     fields: {
-      title: w.h1 ?? cleanText(doc.title, 300),
+      title: walk.h1 ?? fieldText(doc.title, 300),
       price,
       availability,
-      sku: found.sku && near(foundIdx.sku ?? 0) && !skuShown ? found.sku : null,
-      brand: found.brand ?? null,
-      gtin: found.gtin ?? null,
+      sku: labelled.sku && near(labelledIdx.sku ?? 0) && !skuShown ? labelled.sku : null,
+      brand: labelled.brand ?? null,
+      gtin: labelled.gtin ?? null,
       // Product photos: large-enough images in the main area, nearest the title first.
       images:
         h1Idx < 0
           ? []
-          : imgs
+          : images
               .filter((i) => Math.abs(i.idx - h1Idx) < 400)
               .sort((x, y) => Math.abs(x.idx - h1Idx) - Math.abs(y.idx - h1Idx))
               .slice(0, 6)
               .map((i) => i.src),
     },
-    buy: w.buyEnabled,
+    buy: walk.buyEnabled,
     priceNearTitle: nearTitle,
-    buyCount: w.buyCount,
+    buyCount: walk.buyCount,
     prices,
-    h1: w.h1,
+    h1: walk.h1,
   };
 }

@@ -1,13 +1,13 @@
 import type { PriceContext } from '../price';
+import { safeHttpUrl, siteOfHost } from '../url';
+import { adapterFor } from './adapters';
 import { type DomResult, readDom } from './dom';
 import type { AdapterResult, Fields, SiteAdapter } from './fields';
 import { readJsonLd } from './jsonld';
-import { matchesAny } from './match';
 import { ogIsProduct, readMetas, readOpenGraph, readTwitter } from './meta';
 import { readMicrodata, readRdfa } from './microdata';
 import { type Amount, fallbackCurrency, readPrice, toMoney } from './pricing';
-import { markupSignal } from './signal';
-import { absUrl, cleanText, siteOf } from './text';
+import { fieldText } from './text';
 import type { DetectedProduct, DetectLayer } from './types';
 import { urlSku } from './url';
 
@@ -22,35 +22,16 @@ const CATEGORY_URL =
   /\/(?:c|category|categories|kategorie|categorie|collections?|tag|tags|blog|brands?|department)(?:\/[^/]*)?\/?$|\/(?:shop|store)\/?$|[?&](?:page|limit|sort|q|query|search|searchterm|keywords?|k|s)=/i;
 const ARTICLE = /article|posting|blog/;
 
-export interface Detector {
-  /** Cheap pre-check for the content script: URL of a site adapter, or product markup present. No text scans. */
-  hasProductSignal(doc: Document, url: string): boolean;
-  /** The product a page shows, or null (not a product page, a listing, or an internal error). */
-  detectProduct(doc: Document, url: string): DetectedProduct | null;
-}
-
 /**
- * A detector with a given list of site adapters (tried in order; URL-matched first, then markup-detected).
- * Content scripts that only run on some sites can pass only those adapters and keep their bundle small.
+ * The product a page shows, or null (not a product page, a listing, or an internal error): the page's site
+ * adapter first (by URL, else by markup), then the generic layers. Never throws; bounded work on huge pages.
  */
-export function createDetector(adapters: SiteAdapter[]): Detector {
-  const forUrl = (url: string) => adapters.find((a) => matchesAny(a.matches, url));
-  return {
-    hasProductSignal(doc, url) {
-      try {
-        return !!forUrl(url) || markupSignal(doc) || adapters.some((a) => a.detect?.(doc));
-      } catch {
-        return false;
-      }
-    },
-    detectProduct(doc, url) {
-      try {
-        return detect(doc, url, forUrl(url) ?? adapters.find((a) => a.detect?.(doc)));
-      } catch {
-        return null;
-      }
-    },
-  };
+export function detectProduct(doc: Document, url: string): DetectedProduct | null {
+  try {
+    return detect(doc, url, adapterFor(doc, url));
+  } catch {
+    return null;
+  }
 }
 
 interface Acc {
@@ -219,7 +200,7 @@ function build(
   ctx: PriceContext,
 ): DetectedProduct | null {
   const f = acc.f;
-  const title = cleanText(f.title, 300) ?? (kind === 'social-candidate' ? cleanText(doc.title, 300) : null);
+  const title = fieldText(f.title, 300) ?? (kind === 'social-candidate' ? fieldText(doc.title, 300) : null);
   if (!title) return null;
   let price = null;
   let priceMax = null;
@@ -233,7 +214,7 @@ function build(
   if (!price) delete sources.price;
   const images: string[] = [];
   for (const i of f.images ?? []) {
-    const u = absUrl(i, page.href);
+    const u = safeHttpUrl(i, page.href);
     if (u && !images.includes(u)) images.push(u);
     if (images.length >= 20) break;
   }
@@ -241,16 +222,16 @@ function build(
   const out: DetectedProduct = {
     kind,
     title,
-    text: kind === 'social-candidate' ? cleanText(f.text, 2000) : null,
+    text: kind === 'social-candidate' ? fieldText(f.text, 2000) : null,
     price,
     priceMax,
     images,
-    brand: cleanText(f.brand, 100),
-    sku: cleanText(f.sku, 100),
+    brand: fieldText(f.brand, 100),
+    sku: fieldText(f.sku, 100),
     gtin: f.gtin && /^\d{8,14}$/.test(f.gtin.trim()) ? f.gtin.trim() : null,
     availability: f.availability ?? null,
     site,
-    itemId: cleanText(f.itemId, 100),
+    itemId: fieldText(f.itemId, 100),
     canonicalUrl: canonical(doc, page, f.url),
     sources,
   };
@@ -260,10 +241,10 @@ function build(
 
 /** link[rel=canonical] or og:url when it is http(s) on the same site, else the page URL. */
 function canonical(doc: Document, page: URL, ogUrl: string | null | undefined): string {
-  const cands = [doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), ogUrl];
-  for (const c of cands) {
-    const u = absUrl(c, page.href);
-    if (u && siteOf(new URL(u).hostname) === siteOf(page.hostname)) return u;
+  const candidates = [doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), ogUrl];
+  for (const c of candidates) {
+    const u = safeHttpUrl(c, page.href);
+    if (u && siteOfHost(new URL(u).hostname) === siteOfHost(page.hostname)) return u;
   }
   return page.href;
 }

@@ -49,8 +49,11 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 /** Array of a value that may be one item, an array or nothing. */
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
 
-/** First string-ish value (strings, finite numbers) of a value or array. */
-export function str(v: unknown): string | null {
+/**
+ * The first string-ish value (a non-blank string, or a finite number as text) of a value or an array of them, as
+ * schema.org properties hold one or many. Not trimmed: callers clean text themselves.
+ */
+export function propertyString(v: unknown): string | null {
   for (const x of list(v)) {
     if (typeof x === 'string' && x.trim()) return x;
     if (typeof x === 'number' && Number.isFinite(x)) return String(x);
@@ -75,7 +78,7 @@ const AVAIL: [RegExp, Availability][] = [
 
 /** schema.org availability URL, OpenGraph value or shop text to our enum. */
 export function availabilityOf(v: unknown): Availability {
-  const s = str(v);
+  const s = propertyString(v);
   if (!s || s.length > 200) return null;
   const t = s.replace(/^https?:\/\/schema\.org\//i, '').trim();
   if (/^(?:instoreonly|onlineonly)$/i.test(t)) return 'in_stock';

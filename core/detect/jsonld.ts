@@ -1,6 +1,6 @@
 import type { PriceContext } from '../price';
-import { type Fields, isObj, list, type Obj, str } from './fields';
-import { parseLoose } from './json';
+import { parseLooseJson } from '../text/loose-json';
+import { type Fields, isObj, list, type Obj, propertyString } from './fields';
 import { isProductNode, LISTING, pickMain, productFields, typesOf } from './schema';
 
 /** JSON-LD blobs above this size are skipped (a product's data is a few kB). */
@@ -35,7 +35,7 @@ export function ldNodes(doc: Document): Obj[] {
   for (let k = 0; k < scripts.length && k < 60; k++) {
     const text = scripts[k]?.textContent ?? '';
     if (text.length > MAX_LD) continue;
-    walk(parseLoose(text, MAX_LD), 0);
+    walk(parseLooseJson(text, { maxLength: MAX_LD }), 0);
   }
   return out;
 }
@@ -45,9 +45,9 @@ const hasPrice = (o: Obj): boolean =>
   list(o.offers).some(
     (x) =>
       isObj(x) &&
-      (str(x.price) ??
-        str(x.lowPrice) ??
-        str(isObj(x.priceSpecification) ? x.priceSpecification.price : null)) !== null,
+      (propertyString(x.price) ??
+        propertyString(x.lowPrice) ??
+        propertyString(isObj(x.priceSpecification) ? x.priceSpecification.price : null)) !== null,
   );
 
 /** The schema.org product of the page's JSON-LD. */

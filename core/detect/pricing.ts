@@ -1,7 +1,8 @@
 import { decimalToMinor, type Money } from '../money';
 import { currencyFromText, type PriceContext, parsePrice } from '../price';
+import { currencyOfHost } from '../price/region';
 import type { RawPrice } from './fields';
-import { str } from './fields';
+import { propertyString } from './fields';
 
 /** A price read to a decimal amount; the currency may still be unknown. */
 export interface Amount {
@@ -14,7 +15,7 @@ const CLEAN = /^\d{1,15}(?:\.\d{1,10})?$/;
 
 /** ISO code for a currency as a page writes it ("usd", "€", "руб.", "R$"), or null. */
 export function isoCurrency(raw: unknown, ctx: PriceContext): string | null {
-  const s = str(raw)?.trim();
+  const s = propertyString(raw)?.trim();
   if (!s || s.length > 24) return null;
   // "RUR" (withdrawn 1998) is still what many Russian shops write for the rouble.
   if (/^[A-Za-z]{3}$/.test(s)) return s.toUpperCase() === 'RUR' ? 'RUB' : s.toUpperCase();
@@ -71,54 +72,10 @@ export function toMoney(amount: string | null, currency: string): Money | null {
   return minor === null || minor < 0 ? null : { minor, currency };
 }
 
-const EURO = 'at be cy de ee es fi fr gr hr ie it lt lu lv mt nl pt si sk';
-const BY_TLD: Record<string, string> = {
-  uk: 'GBP',
-  us: 'USD',
-  ca: 'CAD',
-  au: 'AUD',
-  nz: 'NZD',
-  jp: 'JPY',
-  cn: 'CNY',
-  tw: 'TWD',
-  hk: 'HKD',
-  kr: 'KRW',
-  sg: 'SGD',
-  in: 'INR',
-  br: 'BRL',
-  mx: 'MXN',
-  ar: 'ARS',
-  cl: 'CLP',
-  co: 'COP',
-  pl: 'PLN',
-  cz: 'CZK',
-  hu: 'HUF',
-  ro: 'RON',
-  bg: 'BGN',
-  ch: 'CHF',
-  se: 'SEK',
-  no: 'NOK',
-  dk: 'DKK',
-  ru: 'RUB',
-  ua: 'UAH',
-  by: 'BYN',
-  tr: 'TRY',
-  il: 'ILS',
-  ae: 'AED',
-  sa: 'SAR',
-  za: 'ZAR',
-  th: 'THB',
-  vn: 'VND',
-  id: 'IDR',
-  my: 'MYR',
-  ph: 'PHP',
-};
-
 /**
  * Currency of a price that names none anywhere on the page: the country of the domain ("shop.de" → EUR),
  * else "XXX" (ISO 4217 "no currency").
  */
 export function fallbackCurrency(hostname: string): string {
-  const tld = hostname.toLowerCase().replace(/\.$/, '').split('.').pop() ?? '';
-  return EURO.includes(tld) && tld.length === 2 ? 'EUR' : (BY_TLD[tld] ?? 'XXX');
+  return currencyOfHost(hostname) ?? 'XXX';
 }

@@ -1,5 +1,5 @@
 import type { PriceContext } from '../price';
-import { availabilityOf, type Fields, isObj, list, type Obj, str } from './fields';
+import { availabilityOf, type Fields, isObj, list, type Obj, propertyString } from './fields';
 import { readPrice } from './pricing';
 
 /** schema.org type names of a node, lower case, without vocabulary prefix. */
@@ -15,11 +15,11 @@ export const LISTING = /^(?:itemlist|collectionpage|searchresultspage|offercatal
 
 export const isProductNode = (o: Obj): boolean => typesOf(o).some((t) => PRODUCT.test(t));
 
-const norm = (s: unknown): string => (str(s) ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const norm = (s: unknown): string => (propertyString(s) ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Path of a URL without trailing slash, for "is this node about this page" tests. */
 export function samePage(a: unknown, pageUrl: string): boolean {
-  const s = str(a);
+  const s = propertyString(a);
   if (!s) return false;
   try {
     const u = new URL(s, pageUrl);
@@ -80,7 +80,7 @@ const nameOf = (v: unknown): string | null => {
   for (const x of list(v)) {
     if (typeof x === 'string' && !/^https?:/i.test(x.trim())) return x;
     if (isObj(x)) {
-      const n = str(x.name);
+      const n = propertyString(x.name);
       if (n) return n;
     }
   }
@@ -91,7 +91,7 @@ const GTIN_KEYS = ['gtin13', 'gtin12', 'gtin14', 'gtin8', 'gtin', 'ean', 'isbn']
 
 function gtinOf(o: Obj): string | null {
   for (const k of GTIN_KEYS) {
-    const g = str(o[k])?.replace(/[\s-]/g, '');
+    const g = propertyString(o[k])?.replace(/[\s-]/g, '');
     if (g && /^\d{8,14}$/.test(g)) return g;
   }
   return null;
@@ -116,18 +116,22 @@ function offersOf(node: Obj, ctx: PriceContext): OfferInfo[] {
       let price: unknown = o.price ?? o.lowPrice ?? o.minPrice;
       let currency: unknown = o.priceCurrency ?? o.currency;
       let max: unknown = o.highPrice ?? o.maxPrice;
-      if (str(price) === null) {
+      if (propertyString(price) === null) {
         const specs = list(o.priceSpecification).filter(isObj);
         const spec =
-          specs.find((s) => str(s.price) !== null && !LIST_PRICE.test(str(s.priceType) ?? '')) ?? specs[0];
+          specs.find(
+            (s) => propertyString(s.price) !== null && !LIST_PRICE.test(propertyString(s.priceType) ?? ''),
+          ) ?? specs[0];
         if (spec) {
           price = spec.price ?? spec.minPrice;
           currency = currency ?? spec.priceCurrency;
           max = max ?? spec.maxPrice;
         }
       }
-      const p = str(price);
-      const r = p ? readPrice({ amount: p, currency: str(currency), max: str(max) }, ctx) : null;
+      const p = propertyString(price);
+      const r = p
+        ? readPrice({ amount: p, currency: propertyString(currency), max: propertyString(max) }, ctx)
+        : null;
       const availability = availabilityOf(o.availability);
       if (r) out.push({ ...r, availability, offer: o });
       else if (availability) out.push({ amount: '', currency: null, max: null, availability, offer: o });
@@ -145,14 +149,15 @@ export function productFields(node: Obj, ctx: PriceContext, pageUrl: string): Fi
   let variant: Obj | undefined;
   if (variants.length) {
     variant =
-      variants.find((v) => list(v.offers).some((o) => isObj(o) && str(o.url) === pageUrl)) ?? variants[0];
+      variants.find((v) => list(v.offers).some((o) => isObj(o) && propertyString(o.url) === pageUrl)) ??
+      variants[0];
     if (!offers.some((o) => o.amount)) offers = variants.flatMap((v) => offersOf(v, ctx));
   }
   const priced = offers.filter((o) => o.amount);
   // The offer for this page's URL, else the cheapest one in stock, else the cheapest.
   const inStock = priced.filter((o) => o.availability !== 'out_of_stock');
   const chosen =
-    priced.find((o) => str(o.offer.url) === pageUrl) ??
+    priced.find((o) => propertyString(o.offer.url) === pageUrl) ??
     (inStock.length ? inStock : priced).reduce<OfferInfo | undefined>(
       (a, b) => (a && Number(a.amount) <= Number(b.amount) ? a : b),
       undefined,
@@ -166,13 +171,13 @@ export function productFields(node: Obj, ctx: PriceContext, pageUrl: string): Fi
       : (offers.find((o) => o.availability)?.availability ?? null));
   const offer = chosen?.offer ?? offers[0]?.offer ?? {};
   return {
-    title: str(node.name) ?? str(variant?.name),
+    title: propertyString(node.name) ?? propertyString(variant?.name),
     price: chosen ? { amount: chosen.amount, currency: chosen.currency, max } : null,
     images: imageUrls(node.image ?? variant?.image),
     brand: nameOf(node.brand) ?? nameOf(variant?.brand),
-    sku: str(node.sku) ?? str(offer.sku) ?? str(variant?.sku),
+    sku: propertyString(node.sku) ?? propertyString(offer.sku) ?? propertyString(variant?.sku),
     gtin: gtinOf(node) ?? gtinOf(offer) ?? (variant ? gtinOf(variant) : null),
     availability,
-    url: str(node.url),
+    url: propertyString(node.url),
   };
 }

@@ -38,12 +38,64 @@ const LANGUAGE_REGION: Record<string, string> = {
 // Country-code top-level domains that are not the ISO 3166 code of their country.
 const TLD_REGION: Record<string, string> = { uk: 'GB' };
 
-function tldRegion(hostname: string | null | undefined): string | null {
+/** The country (ISO 3166) of a host name's country-code domain ("shop.co.uk" → GB), or null. */
+export function regionOfHost(hostname: string | null | undefined): string | null {
   if (typeof hostname !== 'string') return null;
   const host = hostname.trim().toLowerCase().replace(/\.+$/, '');
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (!/^[a-z]{2}$/.test(tld) || tld === 'eu') return null;
   return TLD_REGION[tld] ?? tld.toUpperCase();
+}
+
+const EURO_AREA = new Set('AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' '));
+// The national currency of the countries whose shops we see, for prices that name none.
+const REGION_CURRENCY: Record<string, string> = {
+  GB: 'GBP',
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  JP: 'JPY',
+  CN: 'CNY',
+  TW: 'TWD',
+  HK: 'HKD',
+  KR: 'KRW',
+  SG: 'SGD',
+  IN: 'INR',
+  BR: 'BRL',
+  MX: 'MXN',
+  AR: 'ARS',
+  CL: 'CLP',
+  CO: 'COP',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  RO: 'RON',
+  BG: 'BGN',
+  CH: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  RU: 'RUB',
+  UA: 'UAH',
+  BY: 'BYN',
+  TR: 'TRY',
+  IL: 'ILS',
+  AE: 'AED',
+  SA: 'SAR',
+  ZA: 'ZAR',
+  TH: 'THB',
+  VN: 'VND',
+  ID: 'IDR',
+  MY: 'MYR',
+  PH: 'PHP',
+};
+
+/** The currency of the country of a host name's domain ("shop.de" → EUR), or null. */
+export function currencyOfHost(hostname: string | null | undefined): string | null {
+  const region = regionOfHost(hostname);
+  if (!region) return null;
+  return EURO_AREA.has(region) ? 'EUR' : (REGION_CURRENCY[region] ?? null);
 }
 
 function localeRegions(locale: string | null | undefined): string[] {
@@ -65,7 +117,7 @@ function localeRegions(locale: string | null | undefined): string[] {
 export function contextRegions(ctx: PriceContext | undefined): string[] {
   if (!ctx) return [];
   const out: string[] = [];
-  const tld = tldRegion(ctx.hostname);
+  const tld = regionOfHost(ctx.hostname);
   if (tld) out.push(tld);
   for (const r of localeRegions(ctx.locale)) if (!out.includes(r)) out.push(r);
   return out;

@@ -71,63 +71,6 @@ export function int(value: unknown): number | null {
   return null;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  yen: '¥',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-        return whole;
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-
-/** Plain text: tags (`<font color=red>`) removed, entities decoded, whitespace collapsed, length bounded. */
-export function plainText(value: unknown, maxLength = 300): string {
-  const s = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-  if (!s) return '';
-  const noTags = s.replace(/<!--[\s\S]*?-->/g, '').replace(/<\/?[a-zA-Z][^<>]*>/g, '');
-  // Entities can spell markup ("&lt;b&gt;"): decode, then drop tags and any angle bracket left.
-  const decoded = decodeEntities(noTags)
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/[<>]/g, '')
-    .replace(/[\p{Cc}\u200b-\u200f\u2028\u2029\ufeff]/gu, ' ');
-  const collapsed = decoded.replace(/\s+/g, ' ').trim();
-  return Array.from(collapsed).slice(0, maxLength).join('');
-}
-
-/**
- * An https URL from what pages write: protocol-relative `//img…` and `http:` are upgraded; anything that is not
- * then a well-formed https URL (javascript:, data:, relative paths, garbage) gives null.
- */
-export function httpsUrl(raw: unknown): string | null {
-  let s = str(raw);
-  if (!s) return null;
-  s = decodeEntities(s).trim();
-  if (s.startsWith('//')) s = `https:${s}`;
-  else if (/^http:\/\//i.test(s)) s = `https://${s.slice(7)}`;
-  if (!/^https:\/\//i.test(s)) return null;
-  try {
-    const u = new URL(s);
-    if (u.protocol !== 'https:' || !u.hostname || u.username || u.password) return null;
-    return u.href;
-  } catch {
-    return null;
-  }
-}
-
 /** Only digits, 5 to 20 of them: 1688 offer ids. */
 export function offerIdOf(value: unknown): string | null {
   const s = str(value);

@@ -1,10 +1,11 @@
 import { spotterEnabled } from '../../storage/settings';
+import { SPOTTER_MATCHES } from './matches';
 import { startSpotter } from './spotter';
 
-// Every http(s) page: Shopify stores and other shops live on any domain. The spotter exits at once on pages
-// without a product signal, so the cost elsewhere is one cheap check per page (see README, Permissions).
+// The spotter exits at once on pages without a product signal, so the cost on every other page is one cheap
+// check (see README, Permissions).
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: SPOTTER_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
     try {

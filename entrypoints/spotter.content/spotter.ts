@@ -29,8 +29,9 @@ async function loadEngine(): Promise<void> {
 }
 
 /**
- * The product on the page, or null. The cheap signal check runs here; the engine is loaded into this isolated
- * world by the background the first time a page shows a signal (see entrypoints/detector.ts).
+ * The product on the page, or null. The cheap signal check runs here; the first time a page shows a signal,
+ * this script imports the engine itself (loadEngine: `detector.js` from the extension, into this isolated
+ * world; see entrypoints/detector.ts). The background takes no part in loading it.
  */
 async function detectSafely(): Promise<DetectedProduct | null> {
   try {

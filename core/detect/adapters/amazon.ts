@@ -1,5 +1,5 @@
+import { parseLooseJson } from '../../text/loose-json';
 import { availabilityOf, isObj, type SiteAdapter } from '../fields';
-import { parseLoose } from '../json';
 import { SITE_MATCHES } from './sites';
 import { attr, pick } from './util';
 
@@ -20,7 +20,7 @@ export const amazon: SiteAdapter = {
     const hires = attr(doc, '#landingImage,#imgBlkFront,#ebooksImgBlkFront,#main-image', 'data-old-hires');
     const dyn = attr(doc, '#landingImage,#imgBlkFront,#ebooksImgBlkFront', 'data-a-dynamic-image');
     // data-a-dynamic-image is a JSON object keyed by image URL.
-    const sizes = parseLoose(dyn ?? '');
+    const sizes = parseLooseJson(dyn ?? '');
     const images = [hires ?? '', ...Object.keys(isObj(sizes) ? sizes : {})].filter(Boolean);
     const byline = pick(doc, '#bylineInfo');
     const brand =

@@ -1,5 +1,4 @@
 import type { SiteAdapter } from '../fields';
-import { matchesAny } from '../match';
 import { aliexpress } from './aliexpress';
 import { amazon } from './amazon';
 import { douyin } from './douyin';
@@ -9,6 +8,7 @@ import { jd } from './jd';
 import { pinduoduo } from './pinduoduo';
 import { shein } from './shein';
 import { shopify } from './shopify';
+import { siteForUrl } from './sites';
 import { taobao } from './taobao';
 import { temu } from './temu';
 import { tiktokshop } from './tiktokshop';
@@ -35,14 +35,12 @@ export const ADAPTERS: SiteAdapter[] = [
   shopify,
 ];
 
-/**
- * Union of every adapter's match patterns (for the content script's `matches`). Marked pure so bundles that
- * never read it (the content script itself) leave the computation out.
- */
-export const adapterMatchPatterns: string[] = /* @__PURE__ */ (() => [
-  ...new Set(ADAPTERS.flatMap((a) => a.matches)),
-])();
+/** The adapter whose site patterns match the URL (sites.ts holds the patterns and the lookup). */
+export function adapterForUrl(url: string): SiteAdapter | undefined {
+  const id = siteForUrl(url);
+  return id ? ADAPTERS.find((a) => a.id === id) : undefined;
+}
 
-/** The adapter whose patterns match the URL. */
-export const adapterForUrl = (url: string): SiteAdapter | undefined =>
-  ADAPTERS.find((a) => matchesAny(a.matches, url));
+/** The adapter for a page: by its URL, else by its markup (Shopify stores live on their own domains). */
+export const adapterFor = (doc: Document, url: string): SiteAdapter | undefined =>
+  adapterForUrl(url) ?? ADAPTERS.find((a) => a.detect?.(doc));

@@ -1,5 +1,6 @@
+import { propertyArray, propertyText } from '../../text/script-data';
 import type { SiteAdapter } from '../fields';
-import { scriptTexts } from '../json';
+import { scriptTexts } from '../scripts';
 import { SITE_MATCHES } from './sites';
 import { pick } from './util';
 
@@ -12,14 +13,14 @@ export const jd: SiteAdapter = {
   matches: SITE_MATCHES.jd,
   extract(doc, url) {
     const text = scriptTexts(doc).find((t) => t.includes('pageConfig')) ?? '';
-    const field = (k: string) =>
-      new RegExp(`\\b${k}\\s*:\\s*['"]?([^'",\\n]{1,300})['"]?\\s*[,\\n}]`).exec(text)?.[1]?.trim() ?? null;
+    // Properties of the pageConfig literal, read one by one (it is code, not data); strings may be escaped.
+    const field = (k: string) => propertyText(text, k)?.trim() || null;
     const sku = field('skuid') ?? /\/(\d{5,15})\.html/.exec(url)?.[1] ?? null;
     const title = pick(doc, '.sku-name|#itemName|.fn_goods_name') ?? field('name');
     if (!title) return null;
-    const list = /imageList\s*:\s*(\[[^\]]{0,5000}\])/.exec(text)?.[1]?.match(/["']([^"']+)["']/g) ?? [];
+    const list = (propertyArray(text, 'imageList') ?? []).filter((s) => typeof s === 'string');
     const src = field('src');
-    const images = [src, ...list.map((s) => s.slice(1, -1))]
+    const images = [src, ...list]
       .filter((s): s is string => !!s)
       .map((s) =>
         /^(?:https?:)?\/\//.test(s) ? s.replace(/^\/\//, 'https://') : `https://img14.360buyimg.com/n1/${s}`,

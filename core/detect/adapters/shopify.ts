@@ -1,5 +1,6 @@
+import { literalAfter } from '../../text/script-data';
 import type { SiteAdapter } from '../fields';
-import { jsonAfter, scriptTexts } from '../json';
+import { scriptTexts } from '../scripts';
 import { SITE_MATCHES, shopifyMarkup } from './sites';
 import { at, fromMinor, text } from './util';
 
@@ -18,8 +19,8 @@ export const shopify: SiteAdapter = {
     let meta: unknown;
     let currency: unknown;
     for (const t of scripts) {
-      meta ??= jsonAfter(t, 'var meta =') ?? jsonAfter(t, 'ShopifyAnalytics.meta =');
-      currency ??= at(jsonAfter(t, 'Shopify.currency ='), 'active');
+      meta ??= literalAfter(t, 'var meta =') ?? literalAfter(t, 'ShopifyAnalytics.meta =');
+      currency ??= at(literalAfter(t, 'Shopify.currency ='), 'active');
     }
     const pageType = at(meta, 'page.pageType');
     if (typeof pageType === 'string' && pageType !== 'product') return { reject: true };

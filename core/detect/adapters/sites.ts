@@ -1,7 +1,10 @@
 /**
- * Where each site adapter applies, as WebExtension match patterns. Kept apart from the adapters' code so the
- * always-injected spotter can test a URL without bundling any extraction logic. Adapter id = key = file name.
+ * Where each site adapter applies, as WebExtension match patterns: the one URL → site lookup. Kept apart from
+ * the adapters' code so the always-injected spotter can test a URL without bundling any extraction logic.
+ * Adapter id = key = file name.
  */
+import { urlPatternLookup } from '../url-patterns';
+
 const AMAZON_TLDS =
   'com co.uk de fr it es co.jp ca com.au in com.mx com.br nl se pl com.tr ae sa sg cn com.be eg'.split(' ');
 const EBAY_TLDS = 'com co.uk de fr it es ca com.au ie at ch nl be pl com.hk com.sg com.my ph in'.split(' ');
@@ -36,6 +39,16 @@ export const SITE_MATCHES = {
   ],
   shopify: ['*://*.myshopify.com/*'],
 } satisfies Record<string, string[]>;
+
+export type SiteId = keyof typeof SITE_MATCHES;
+
+let lookup: ((url: string) => SiteId | null) | undefined;
+
+/** The site adapter id whose patterns match the URL, or null (markup-detected sites are not found here). */
+export function siteForUrl(url: string): SiteId | null {
+  lookup ??= urlPatternLookup(Object.entries(SITE_MATCHES) as [SiteId, string[]][]);
+  return lookup(url);
+}
 
 /** Whether an element of a tag has an attribute containing `part` (browsers cache the tag lists). */
 function tagWith(doc: Document, tag: string, attr: string, part: string): boolean {

@@ -1,7 +1,8 @@
+import { propertyArray, propertyText } from '../../text/script-data';
 import type { AdapterResult, SiteAdapter } from '../fields';
-import { scriptTexts } from '../json';
+import { scriptTexts } from '../scripts';
 import { SITE_MATCHES } from './sites';
-import { at, findObj, idText, imgs, pageData, pick } from './util';
+import { at, findObj, idText, img, imgs, pageData, pick } from './util';
 
 /**
  * Taobao and Tmall item pages (same platform). New pages: server-rendered `window.__ICE_APP_CONTEXT__`
@@ -25,20 +26,20 @@ export function readAlibabaItem(doc: Document, url: string): AdapterResult | nul
       brand: (at(res, 'seller.shopName') as string | undefined) ?? null,
     };
   }
-  // Old pages: fields of the g_config literal, read with patterns (it is JavaScript, not JSON).
+  // Old pages: properties of the g_config literal, read one by one (the literal is code, `startTime: +new
+  // Date`, not data); their strings are JavaScript-escaped ("\u4E73\u767D…").
   const text = scriptTexts(doc).find((t) => t.includes('g_config')) ?? '';
-  const field = (k: string) => new RegExp(`\\b${k}\\s*:\\s*['"]([^'"]{1,300})['"]`).exec(text)?.[1] ?? null;
+  const field = (k: string) => propertyText(text, k)?.trim() || null;
   const title =
     field('title') ??
     pick(doc, '.tb-main-title|[class*="ItemHeader--mainTitle"]|[class*="mainTitle--"]|.tb-detail-hd h1');
   if (!title) return null;
-  const auction = /auctionImages\s*:\s*(\[[^\]]{0,4000}\])/.exec(text)?.[1];
-  const images = auction ? imgs(auction.match(/["']([^"']+)["']/g)?.map((s) => s.slice(1, -1))) : [];
-  const pic = field('pic');
+  const images = imgs(propertyArray(text, 'auctionImages'));
+  const pic = img(field('pic'));
   const price = pick(doc, '.tb-rmb-num|#J_PromoPriceNum|[class*="Price--priceText"]|.tm-price', 40);
   return {
     title,
-    images: pic ? [pic.startsWith('//') ? `https:${pic}` : pic, ...images] : images,
+    images: pic ? [pic, ...images] : images,
     price: price ? { amount: price, currency: 'CNY' } : null,
     itemId: field('itemId') ?? id,
   };

@@ -1,4 +1,5 @@
-import { parseLoose, scriptJson } from '../json';
+import { parseLooseJson } from '../../text/loose-json';
+import { scriptJson } from '../scripts';
 import { textOf } from '../text';
 
 /** Small helpers shared by the site adapters. */
@@ -61,7 +62,7 @@ export function scriptData(doc: Document, ...ids: string[]): unknown {
     if (raw == null) continue;
     if (raw.length > 3_000_000) return undefined;
     try {
-      return parseLoose(raw.trim().startsWith('%') ? decodeURIComponent(raw) : raw, 3_000_000);
+      return parseLooseJson(raw.trim().startsWith('%') ? decodeURIComponent(raw) : raw);
     } catch {
       return undefined; // malformed URL encoding
     }

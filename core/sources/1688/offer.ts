@@ -1,6 +1,7 @@
 /** Assembling a normalised WholesaleOffer from the pieces a parser found. */
+import { plainText } from '../../text/plain-text';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
-import { plainText, uniq } from '../util';
+import { uniq } from '../util';
 import { detailUrl } from './urls';
 
 export const SOURCE_ID = '1688';

@@ -3,7 +3,7 @@
  * depth, a detail page's data object (`window.context` or `__INIT_DATA`), or a detail page's HTML.
  */
 
-import { parseLooseJson } from '../loose-json';
+import { parseLooseJson } from '../../text/loose-json';
 import type { WholesaleOffer } from '../types';
 import { isRecord } from '../util';
 import { envelopeOf, unwrapJsonp } from './gateway';

@@ -4,8 +4,10 @@
  * any offer card must have rather than class names: a link to `detail.1688.com/offer/<id>.html`, and around it
  * a picture, a title and a "¥" price. A guess at the structure, kept deliberately loose.
  */
+import { plainText } from '../../text/plain-text';
+import { httpsUrl } from '../../url';
 import type { WholesaleOffer } from '../types';
-import { countFromText, httpsUrl, plainText, priceMinor } from '../util';
+import { countFromText, priceMinor } from '../util';
 import { buildOffer, emptySupplier } from './offer';
 import { offerIdFromUrl } from './urls';
 

@@ -2,20 +2,20 @@
  * Search answers → WholesaleOffer[]. Both the current gateway shape (`data.data.OFFER.items[].data`, used by
  * keyword and image search) and the older `data.data.offerList[]` shape. Every field may be absent.
  */
+import { decodeEntities } from '../../text/entities';
+import { plainText } from '../../text/plain-text';
+import { httpsUrl } from '../../url';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
 import {
   asArray,
   bool,
   countFromText,
-  decodeEntities,
   firstStr,
   fraction,
   get,
-  httpsUrl,
   int,
   isRecord,
   offerIdOf,
-  plainText,
   priceMinor,
   priceRange,
 } from '../util';

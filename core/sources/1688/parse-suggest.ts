@@ -1,5 +1,6 @@
 /** Keyword suggestions (appId 39799, `input_suggest`): `data.items[].data.keyword`. */
-import { asArray, get, isRecord, plainText } from '../util';
+import { plainText } from '../../text/plain-text';
+import { asArray, get, isRecord } from '../util';
 import { envelopeOf } from './gateway';
 
 /** Suggestions in answer order, plain text, de-duplicated, at most `limit`. Never throws. */

@@ -4,7 +4,8 @@
  */
 import { decimalToMinor } from '../../money';
 import { parsePrice } from '../../price/index';
-import { countFromText, int, plainText } from '../util';
+import { plainText } from '../../text/plain-text';
+import { countFromText, int } from '../util';
 
 /**
  * The currency assumed when a price names none. Alibaba.com shows US dollars unless the visitor picked another

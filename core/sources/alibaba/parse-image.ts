@@ -3,7 +3,8 @@
  * the boxes the site drew around objects it found (public clients saw strings like "187,404,32,418"); they go
  * back unchanged with the search, up to four, because they say which object to look for.
  */
-import { firstStr, get, isRecord, plainText, str } from '../util';
+import { plainText } from '../../text/plain-text';
+import { firstStr, get, isRecord, str } from '../util';
 
 /** A detected region as the site wrote it: a box string, or an object in shapes not seen yet. */
 export type ImageRegion = string | Record<string, unknown>;

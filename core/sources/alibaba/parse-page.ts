@@ -7,7 +7,7 @@
  * nested objects produce. The `sse10` part is matched loosely in case the number moves.
  */
 
-import { parseLooseLiteral } from '../loose-json';
+import { parseLooseLiteral } from '../../text/loose-json';
 import { isRecord } from '../util';
 import { type ParsedAlibabaSearch, parseSearchAnswer } from './parse-search';
 

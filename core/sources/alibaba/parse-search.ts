@@ -3,8 +3,10 @@
  * (`offerResultData.offers[]`) and in the image search answer (`model.offers[]`; older or alternate shapes
  * `model.offerResultData.offers`, `data.offers`). Every field may be absent; nothing here throws.
  */
+import { plainText } from '../../text/plain-text';
+import { httpsUrl } from '../../url';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
-import { asArray, bool, firstStr, get, httpsUrl, int, isRecord, plainText, str, uniq } from '../util';
+import { asArray, bool, firstStr, get, int, isRecord, str, uniq } from '../util';
 import { countryCode, DEFAULT_CURRENCY, parseMoq, parseOfferPrice, parseSold, parseYears } from './fields';
 import { ALIBABA_HOST_RE, productIdFromUrl, productUrl } from './urls';
 

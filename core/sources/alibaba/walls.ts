@@ -3,7 +3,7 @@
  * login hosts, and one more sign: the search API answers HTTP 200 with the punish system's `ret` codes
  * (`RGV587_ERROR::SM::…`, `FAIL_SYS_USER_VALIDATE`) or a `_____tmd_____` address in the body.
  */
-import { parseLooseJson } from '../loose-json';
+import { parseLooseJson } from '../../text/loose-json';
 import type { GatewayResponse, NeedsVerification, WallState } from '../provider';
 import { asArray, firstStr, get, isRecord } from '../util';
 import { type ClassifyOptions, classifyHttpFor, RISK_RET_RE, type WallSite } from '../walls';

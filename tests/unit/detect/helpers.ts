@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { decodePage } from '../../../scripts/detect';
+import { decodeHtml } from '../../../core/text/charset';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
 
@@ -16,7 +16,7 @@ export function doc(html: string): Document {
 export function fixtureDoc(path: string): Document {
   let bytes: Uint8Array = readFileSync(path);
   if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
-  return doc(decodePage(bytes));
+  return doc(decodeHtml(bytes));
 }
 
 /** Every page fixture: `<dir>/<name>.html(.gz)` with `<name>.expected.json` beside it. */

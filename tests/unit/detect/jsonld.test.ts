@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectProduct } from '../../../core/detect';
 import { readJsonLd } from '../../../core/detect/jsonld';
@@ -152,5 +153,59 @@ Anvil",
     expect(
       amount(page(ld('{"@type":"Product","name":"X","offers":{"price":"1,299.00","priceCurrency":"USD"}}'))),
     ).toBe('1299.00 USD');
+  });
+});
+
+/** A stand-in document holding one JSON-LD script, so property runs stay cheap. */
+const ldDoc = (text: string) => ({ querySelectorAll: () => [{ textContent: text }] }) as unknown as Document;
+
+describe('JSON-LD layer on hostile input', () => {
+  it('never throws on arbitrary text or JSON', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.json({ maxDepth: 5 })), (s) => {
+        readJsonLd(ldDoc(s), 'https://shop.example/p/1', {});
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary schema.org-shaped JSON', () => {
+    const { node: thing } = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.record(
+        {
+          '@type': fc.constantFrom(
+            'Product',
+            'Offer',
+            'AggregateOffer',
+            'ItemList',
+            ['Product', 'Thing'],
+            42,
+            null,
+          ),
+          name: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.constant(null), tie('node')),
+          offers: fc.oneof(
+            { depthSize: 'small' },
+            fc.string(),
+            tie('node'),
+            fc.array(tie('node'), { maxLength: 3 }),
+          ),
+          price: fc.oneof(fc.string(), fc.double(), fc.constant({})),
+          image: fc.oneof(
+            { depthSize: 'small' },
+            fc.string(),
+            fc.array(fc.string(), { maxLength: 3 }),
+            tie('node'),
+          ),
+          '@graph': fc.array(tie('node'), { maxLength: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+    }));
+    fc.assert(
+      fc.property(thing, (v) => {
+        readJsonLd(ldDoc(JSON.stringify(v)), 'https://shop.example/p/1', {});
+      }),
+      { numRuns: 150 },
+    );
   });
 });
