@@ -47,7 +47,7 @@ export function OfferCard(props: {
           <Price minor={o.priceMinMinor} maxMinor={o.priceMaxMinor} currency={o.currency} />
           {o.moq !== null ? (
             <span class="chip" data-testid="offer-moq">
-              {t('moq', String(o.moq), o.unit ?? '')}
+              {t('moq', [String(o.moq), o.unit ?? ''])}
             </span>
           ) : null}
           {o.dropship ? <span class="chip">{t('dropship')}</span> : null}
@@ -73,11 +73,10 @@ export function OfferCard(props: {
         ) : null}
         {props.margin ? (
           <div class="offer-card__margin" data-testid="offer-margin">
-            {t(
-              'marginLine',
+            {t('marginLine', [
               formatMoney({ minor: props.margin.profitPerUnitMinor, currency: 'CNY' }),
               props.margin.marginPct === null ? '—' : String(props.margin.marginPct),
-            )}
+            ])}
           </div>
         ) : null}
         {o.priceTiers.length > 1 ? (
@@ -88,12 +87,12 @@ export function OfferCard(props: {
         <div class="offer-card__supplier" data-testid="offer-supplier">
           {s.isFactory ? <span class="chip chip--factory">{t('factory')}</span> : null}
           <span>{s.name ?? s.loginId ?? '—'}</span>
-          {s.years !== null ? <span>{t('years', String(s.years))}</span> : null}
+          {s.years !== null ? <span>{t('years', [String(s.years)])}</span> : null}
           {place ? <span>{place}</span> : null}
           {s.repurchaseRate !== null ? (
-            <span>{t('repurchase', String(Math.round(s.repurchaseRate * 100)))}</span>
+            <span>{t('repurchase', [String(Math.round(s.repurchaseRate * 100))])}</span>
           ) : null}
-          {o.sales !== null ? <span>{t('sales', String(o.sales))}</span> : null}
+          {o.sales !== null ? <span>{t('sales', [String(o.sales)])}</span> : null}
           {s.badges.slice(0, 3).map((b) => (
             <span class="chip" key={b}>
               {b}

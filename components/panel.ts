@@ -1,18 +1,21 @@
 import { browser } from 'wxt/browser';
 
-interface SidePanelApi {
-  open(options: { windowId?: number; tabId?: number }): Promise<void>;
-}
+/** Firefox's sidebar: not in the types, which follow Chrome's. */
 interface SidebarActionApi {
   open(): Promise<void>;
 }
 
 /**
- * Opens the side panel (Chrome/Edge) or the sidebar (Firefox). Must be called straight from a user gesture
- * (a click), before any await, or the browser refuses.
+ * Opens the side panel (Chrome/Edge) or the sidebar (Firefox), for the popup's button and the background's
+ * right-click items alike. Both browsers refuse unless it is called straight from the user gesture (a click,
+ * a menu item), before any await: so the window is known beforehand, and the call itself is synchronous.
  */
 export function openSidePanel(windowId?: number): Promise<void> {
-  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
+  // At run time Chrome has only sidePanel, Firefox only sidebarAction.
+  const api = browser as unknown as {
+    sidePanel?: typeof browser.sidePanel;
+    sidebarAction?: SidebarActionApi;
+  };
   if (api.sidebarAction) return api.sidebarAction.open();
   if (api.sidePanel && windowId !== undefined) return api.sidePanel.open({ windowId });
   return Promise.reject(new Error('no side panel in this browser'));

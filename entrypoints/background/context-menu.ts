@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../components/i18n';
 import { openPendingSearch } from './pending-search';
 
 const IMAGE_ITEM = 'find-source-image';
@@ -10,12 +11,12 @@ export function registerContextMenus(): void {
     void browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: IMAGE_ITEM,
-        title: browser.i18n.getMessage('findSourceImage'),
+        title: t('findSourceImage'),
         contexts: ['image'],
       });
       browser.contextMenus.create({
         id: TEXT_ITEM,
-        title: browser.i18n.getMessage('findSourceText'),
+        title: t('findSourceText'),
         contexts: ['selection'],
       });
     });

@@ -1,13 +1,6 @@
-import { browser } from 'wxt/browser';
+import { openSidePanel } from '../../components/panel';
 import { safeHttpUrl } from '../../core/url';
 import { pendingSearch } from '../../storage/pending-search';
-
-interface SidePanelApi {
-  open(options: { windowId: number }): Promise<void>;
-}
-interface SidebarActionApi {
-  open(): Promise<void>;
-}
 
 /**
  * Hands a search to the side panel and opens it. The panel must be opened first, synchronously inside the
@@ -18,8 +11,7 @@ export function openPendingSearch(
   windowId?: number,
 ): void {
   if (search.mode === 'image' && !safeHttpUrl(search.query)) return; // data:/blob: pictures can't be fetched safely
-  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
-  if (api.sidebarAction) void api.sidebarAction.open().catch(() => {});
-  else if (api.sidePanel && windowId !== undefined) void api.sidePanel.open({ windowId }).catch(() => {});
+  // A panel that cannot open (no window, another browser) still leaves the search for when it is opened.
+  void openSidePanel(windowId).catch(() => {});
   void pendingSearch.setValue({ ...search, at: Date.now() });
 }

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/useLiveQuery';
+import { useStorageItem } from '../../components/useStorageItem';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
 import {
   badgeEnabled,
   DIRECT_PERMISSION,
   directRequests,
-  readSourceSettings,
   SOURCE_DEFAULTS,
   type SourceSettings,
   sourceSettings,
@@ -19,18 +19,14 @@ import { MarginSettingsForm } from './MarginSettingsForm';
 type BoolItem = typeof spotterEnabled;
 
 function Toggle(props: { item: BoolItem; label: string; testId: string }) {
-  const [value, setValue] = useState<boolean | null>(null);
-  useEffect(() => {
-    void props.item.getValue().then(setValue);
-    return props.item.watch((v) => setValue(v));
-  }, [props.item]);
+  const value = useStorageItem(props.item);
   return (
     <label class="setting">
       <input
         type="checkbox"
         data-testid={props.testId}
         checked={value ?? false}
-        disabled={value === null}
+        disabled={value === undefined}
         onChange={(e) => void props.item.setValue((e.currentTarget as HTMLInputElement).checked)}
       />
       {props.label}
@@ -38,13 +34,12 @@ function Toggle(props: { item: BoolItem; label: string; testId: string }) {
   );
 }
 
+/** Every field present, as `readSourceSettings` gives them (a value written by an older version may lack some). */
+const withSourceDefaults = (value: SourceSettings): SourceSettings => ({ ...SOURCE_DEFAULTS, ...value });
+
 /** Politeness and caching limits for the wholesale sources (seconds, minutes and hours, as people think of them). */
 function SourceLimits() {
-  const [value, setValue] = useState<SourceSettings | null>(null);
-  useEffect(() => {
-    void readSourceSettings().then(setValue);
-    return sourceSettings.watch((v) => setValue({ ...SOURCE_DEFAULTS, ...v }));
-  }, []);
+  const value = useStorageItem(sourceSettings, withSourceDefaults);
   if (!value) return null;
   const save = (patch: Partial<SourceSettings>) => void sourceSettings.setValue({ ...value, ...patch });
   const num = (e: Event, min: number, max: number) =>
@@ -99,12 +94,8 @@ function SourceLimits() {
  * same click (browsers only ask from a user gesture); turning them off gives the permission back.
  */
 function DirectRequests() {
-  const [value, setValue] = useState<boolean | null>(null);
+  const value = useStorageItem(directRequests);
   const [refused, setRefused] = useState(false);
-  useEffect(() => {
-    void directRequests.getValue().then(setValue);
-    return directRequests.watch((v) => setValue(v));
-  }, []);
   const onChange = (on: boolean) => {
     setRefused(false);
     if (!on) {
@@ -125,7 +116,7 @@ function DirectRequests() {
           type="checkbox"
           data-testid="setting-direct"
           checked={value ?? false}
-          disabled={value === null}
+          disabled={value === undefined}
           onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
         />
         {t('settingDirect')}
@@ -164,7 +155,7 @@ export function App() {
       <h2>{t('dataSection')}</h2>
       <p data-testid="data-counts">
         {counts
-          ? t('dataCounts', String(counts.products), String(counts.observations), String(counts.shortlist))
+          ? t('dataCounts', [String(counts.products), String(counts.observations), String(counts.shortlist)])
           : '…'}
       </p>
       <p class="empty">{t('privacyNote')}</p>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
+import { useStorageItem } from '../../components/useStorageItem';
 import type { ExchangeRates } from '../../core/match/margin';
 import { DEFAULT_RATES } from '../../core/match/margin';
 import { type MarginSettings, marginSettings } from '../../storage/settings';
@@ -9,11 +9,7 @@ const clamp = (v: number, min: number, max: number) =>
 
 /** Costs and exchange rates the margins are computed with; the rates' date is shown and editable. */
 export function MarginSettingsForm() {
-  const [value, setValue] = useState<MarginSettings | null>(null);
-  useEffect(() => {
-    void marginSettings.getValue().then(setValue);
-    return marginSettings.watch(setValue);
-  }, []);
+  const value = useStorageItem(marginSettings);
   if (!value) return null;
   const save = (patch: Partial<MarginSettings>) => void marginSettings.setValue({ ...value, ...patch });
   const setRate = (code: string, rate: number) =>
@@ -52,7 +48,7 @@ export function MarginSettingsForm() {
           }
         />
       </label>
-      <p class="empty">{t('ratesNote', String(value.rates.date))}</p>
+      <p class="empty">{t('ratesNote', [String(value.rates.date)])}</p>
       <label class="setting">
         {t('ratesDate')}
         <input

@@ -1,0 +1,89 @@
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { useStorageItem, type WatchableItem } from '../../../components/useStorageItem';
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Renders a component that only reports what the hook returns, each render in order. */
+async function mount<T>(item: WatchableItem<T>, normalise?: (value: T) => T) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  const container = document.getElementById('app') as unknown as HTMLElement;
+  const seen: (T | undefined)[] = [];
+  const Probe = () => {
+    seen.push(useStorageItem(item, normalise));
+    return null;
+  };
+  await act(() => render(h(Probe, null), container));
+  return { seen, unmount: () => act(() => render(null, container)) };
+}
+
+/** An item whose first read answers when the test says so, and which counts its watchers. */
+function manualItem<T>() {
+  let answer: (value: T) => void = () => {};
+  const listeners = new Set<(value: T) => void>();
+  const item: WatchableItem<T> = {
+    getValue: () => new Promise<T>((resolve) => (answer = resolve)),
+    watch(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
+  return {
+    item,
+    listeners,
+    // The read answers in a later task; act waits for it so the re-render is flushed before the test looks.
+    answer: (v: T) =>
+      act(async () => {
+        answer(v);
+        await settle();
+      }),
+    change: (v: T) =>
+      act(() => {
+        for (const listener of listeners) listener(v);
+      }),
+  };
+}
+
+describe('useStorageItem', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is undefined until the first read, then follows every change of a WXT storage item', async () => {
+    const item = storage.defineItem<number>('local:probe', { fallback: 7 });
+    const { seen } = await mount(item);
+    expect(seen[0]).toBeUndefined();
+    await act(settle);
+    expect(seen.at(-1)).toBe(7);
+    await act(() => item.setValue(12));
+    expect(seen.at(-1)).toBe(12);
+  });
+
+  it('normalises what it reads and what it sees changing', async () => {
+    const m = manualItem<{ a?: number; b?: number }>();
+    const withDefaults = (v: { a?: number; b?: number }) => ({ a: 1, b: 2, ...v });
+    const { seen } = await mount(m.item, withDefaults);
+    await m.answer({ a: 5 });
+    expect(seen.at(-1)).toEqual({ a: 5, b: 2 });
+    await m.change({ b: 9 });
+    expect(seen.at(-1)).toEqual({ a: 1, b: 9 });
+  });
+
+  it('keeps a change seen before the first read answers (the read is older)', async () => {
+    const m = manualItem<string>();
+    const { seen } = await mount(m.item);
+    await m.change('new');
+    await m.answer('old');
+    expect(seen.at(-1)).toBe('new');
+  });
+
+  it('stops watching when the component goes', async () => {
+    const m = manualItem<string>();
+    const { unmount } = await mount(m.item);
+    expect(m.listeners.size).toBe(1);
+    await unmount();
+    expect(m.listeners.size).toBe(0);
+  });
+});
