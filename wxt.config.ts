@@ -1,9 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SOURCE_SITES } from './core/sources/index';
 
 // Why each permission is needed is written in README.md ("Permissions"). Keep the two in step.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n turns locales/<lang>.json into _locales/ and types the message keys (#i18n).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     icons: {
@@ -26,8 +28,8 @@ export default defineConfig({
     // Only when the person turns on direct requests (Options): reading 1688's signing token from the cookie jar.
     optional_permissions: ['cookies'],
     // Searches run inside the user's own session, from a page of the source's own site (see README,
-    // Permissions): any 1688 host, and Alibaba.com's www host only.
-    host_permissions: ['https://*.1688.com/*', 'https://www.alibaba.com/*'],
+    // Permissions): each registered source's sites (any 1688 host, Alibaba.com's www host only).
+    host_permissions: SOURCE_SITES,
     action: { default_title: '__MSG_extName__' },
     // The detection engine, imported by the spotter only on pages with a product signal. A dynamic URL (new
     // each session) keeps pages from using it to detect that SourceLens is installed.

@@ -12,6 +12,8 @@ const SKU_ROWS = 30;
  */
 export function OfferDetails(props: {
   reply: OfferReply | 'loading';
+  /** The offer's source as people know it, for its walls ("Verify on 1688"). */
+  sourceLabel: string;
   onRetry: () => void;
   onVerified: () => void;
 }) {
@@ -29,7 +31,14 @@ export function OfferDetails(props: {
       </p>
     );
   if (r.state !== 'ok')
-    return <SourceState reply={r} onRetry={props.onRetry} onVerified={props.onVerified} />;
+    return (
+      <SourceState
+        reply={r}
+        sourceLabel={props.sourceLabel}
+        onRetry={props.onRetry}
+        onVerified={props.onVerified}
+      />
+    );
   const o = r.offer;
   const money = (minor: number | null) =>
     minor === null ? '—' : formatMoney({ minor, currency: o.currency });
@@ -47,14 +56,14 @@ export function OfferDetails(props: {
         </tbody>
       </table>
       <p data-testid="offer-details-facts">
-        {o.moq !== null ? t('moq', String(o.moq), o.unit ?? '') : null}
+        {o.moq !== null ? t('moq', [String(o.moq), o.unit ?? '']) : null}
         {o.dropship !== null ? ` · ${o.dropship ? t('dropship') : t('noDropship')}` : ''}
         {o.supplier.name ? ` · ${o.supplier.name}` : ''}
         {o.supplier.loginId && o.supplier.loginId !== o.supplier.name ? ` (${o.supplier.loginId})` : ''}
       </p>
       {r.skus.length ? (
         <table class="offer-details__skus" data-testid="offer-details-skus">
-          <caption>{t('detailSkus', String(r.skus.length))}</caption>
+          <caption>{t('detailSkus', [String(r.skus.length)])}</caption>
           <thead>
             <tr>
               <th scope="col">{t('skuSpec')}</th>
@@ -74,7 +83,7 @@ export function OfferDetails(props: {
         </table>
       ) : null}
       {r.skus.length > SKU_ROWS ? (
-        <p class="search__meta">{t('moreSkus', String(r.skus.length - SKU_ROWS))}</p>
+        <p class="search__meta">{t('moreSkus', [String(r.skus.length - SKU_ROWS)])}</p>
       ) : null}
     </div>
   );

@@ -9,19 +9,19 @@ import { t } from './i18n';
 export function SourceState(props: {
   reply: Exclude<SearchReply, { state: 'ok' }>;
   /** The source's name as people know it ("1688", "Alibaba.com"). */
-  sourceLabel?: string;
+  sourceLabel: string;
   onVerified: () => void;
   onRetry: () => void;
 }) {
   const r = props.reply;
-  const label = props.sourceLabel ?? '1688';
+  const label = props.sourceLabel;
   switch (r.state) {
     case 'needs-verification':
       return (
         <div class="banner" data-testid="state-needs-verification">
-          <p>{t('needsVerification', label)}</p>
+          <p>{t('needsVerification', [label])}</p>
           <ExternalLink class="button" href={r.url}>
-            <span data-testid="verify-button">{t('verifyOnSource', label)}</span>
+            <span data-testid="verify-button">{t('verifyOnSource', [label])}</span>
           </ExternalLink>{' '}
           <button type="button" data-testid="verified-retry" onClick={props.onVerified}>
             {t('verifiedRetry')}
@@ -31,9 +31,9 @@ export function SourceState(props: {
     case 'needs-login':
       return (
         <div class="banner" data-testid="state-needs-login">
-          <p>{t('needsLogin', label)}</p>
+          <p>{t('needsLogin', [label])}</p>
           <ExternalLink class="button" href={r.url}>
-            <span data-testid="login-button">{t('loginOnSource', label)}</span>
+            <span data-testid="login-button">{t('loginOnSource', [label])}</span>
           </ExternalLink>{' '}
           <button type="button" onClick={props.onVerified}>
             {t('verifiedRetry')}
@@ -43,13 +43,13 @@ export function SourceState(props: {
     case 'throttled':
       return (
         <div class="banner" data-testid="state-throttled">
-          <p>{t('throttled', label, new Date(r.retryAt).toLocaleTimeString())}</p>
+          <p>{t('throttled', [label, new Date(r.retryAt).toLocaleTimeString()])}</p>
         </div>
       );
     case 'opened-page':
       return (
         <div class="banner" data-testid="state-opened-page">
-          <p>{t('openedPage', label)}</p>
+          <p>{t('openedPage', [label])}</p>
           <p class="search__meta" data-testid="opened-page-reason">
             {r.reason}
           </p>
@@ -58,7 +58,7 @@ export function SourceState(props: {
     case 'error':
       return (
         <div class="banner banner--error" data-testid="state-error">
-          <p>{t('searchFailed', r.message)}</p>
+          <p>{t('searchFailed', [r.message])}</p>
           <button type="button" onClick={props.onRetry}>
             {t('retry')}
           </button>

@@ -22,11 +22,11 @@ export const protocol = {
   deleteAllData: { from: 'page', schema: s.EmptySchema },
   /** page → background: search a wholesale source by keywords or by a picture's URL. */
   searchOffers: { from: 'page', schema: s.SearchOffersSchema },
-  /** page → background: 1688's own query suggestions for what the person is typing. */
+  /** page → background: a source's own query suggestions for what the person is typing. */
   suggestQueries: { from: 'page', schema: s.SuggestQueriesSchema },
   /** page → background: read one offer's detail page (tiers, SKUs, dropshipping) on demand. */
   readOffer: { from: 'page', schema: s.ReadOfferSchema },
-  /** page → background: the person passed the check on 1688; lift the back-off. */
+  /** page → background: the person passed the check on a source; lift the back-off. */
   sourceVerified: { from: 'page', schema: s.SourceVerifiedSchema },
   /** page → background: perceptual hashes of pictures (product and offers), for same-photo matching. */
   hashImages: { from: 'page', schema: s.HashImagesSchema },

@@ -1,8 +1,9 @@
+import type { RouteId } from '../core/sources/index';
 import type { OfferSku } from '../core/sources/provider';
 import type { StoredOffer } from '../storage/types';
 
-/** How a search request travelled: a transport, or the local cache. */
-export type SearchVia = 'direct' | 'gateway-tab' | 'page-mtop' | 'alibaba-tab' | 'cache';
+/** How a search request travelled: one of the source's routes (its definition's), or the local cache. */
+export type SearchVia = RouteId | 'cache';
 
 /** The answer to `searchOffers`: offers, or a state the person can act on. */
 export type SearchReply =
@@ -33,7 +34,7 @@ export type WallReply = Extract<SearchReply, { state: 'needs-verification' | 'ne
  */
 export type SuggestReply =
   | { state: 'ok'; suggestions: string[] }
-  | { state: 'skipped'; reason: 'busy' | 'blocked' | 'superseded' }
+  | { state: 'skipped'; reason: 'busy' | 'blocked' | 'superseded' | 'unsupported' }
   | { state: 'error'; message: string };
 
 /** The answer to `readOffer`: the offer as its detail page shows it, or why not. */

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type {
   CachedLookup,
   ImageHash,
+  LookupPaging,
   PriceObservation,
   ShortlistEntry,
   StoredOffer,
@@ -33,7 +34,38 @@ export class SourceLensDb extends Dexie {
     });
     // Version 2: perceptual hashes of pictures, cached per URL (same-photo matching).
     this.version(2).stores({ imageHashes: '&url, at' });
+    // Version 3: a cached lookup's paging facts are a typed field (`paging`), no longer a JSON string (`state`).
+    this.version(3)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('lookups')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            row.paging = pagingFromV2State(row.state);
+            delete row.state;
+          }),
+      );
   }
+}
+
+/** A version-2 lookup's `state` (JSON text) as paging facts; unreadable text gives "no more pages". */
+export function pagingFromV2State(state: unknown): LookupPaging {
+  let parsed: Record<string, unknown> = {};
+  try {
+    const value: unknown = typeof state === 'string' ? JSON.parse(state) : null;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      parsed = value as Record<string, unknown>;
+  } catch {
+    // keep the empty facts
+  }
+  const text = (v: unknown) => (typeof v === 'string' && v.length <= 2048 ? v : null);
+  return {
+    hasMore: parsed.hasMore === true,
+    pageId: text(parsed.pageId),
+    total: typeof parsed.total === 'number' && Number.isSafeInteger(parsed.total) ? parsed.total : null,
+    imageId: text(parsed.imageId),
+  };
 }
 
 let instance: SourceLensDb | null = null;

@@ -58,13 +58,24 @@ export interface ShortlistEntry {
   addedAt: number;
 }
 
+/** What a cached search answer said about paging, beside its offers: enough to ask for the next page. */
+export interface LookupPaging {
+  hasMore: boolean;
+  /** The source's paging session id, to pass back for the next page. */
+  pageId: string | null;
+  /** Matches the source reported, when it did. */
+  total: number | null;
+  /** Image search: the uploaded picture's id at the source (no second upload for later pages). */
+  imageId: string | null;
+}
+
 /** A cached answer from a source: which offers a query returned, and when it goes stale. */
 export interface CachedLookup {
   key: string;
   source: string;
   query: string;
   offerKeys: string[];
-  state: string;
+  paging: LookupPaging;
   fetchedAt: number;
   expiresAt: number;
 }

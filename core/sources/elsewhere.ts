@@ -1,20 +1,18 @@
 /**
- * "Open this search on …" links for wholesale sites SourceLens does not search itself: each site's own
- * person-facing search URL with the query. Only https addresses; the query is URL-encoded as UTF-8, which all
- * of these accept (unlike s.1688.com, which needs GBK — see 1688/urls.ts).
+ * "Open this search on …" links: the person-facing search page of every other wholesale site, with the query.
+ * The registered sources give their own results page (registry: index.ts); the sites SourceLens does not search
+ * itself are listed here. Only https addresses; those sites take the query URL-encoded as UTF-8 (1688's page
+ * takes GBK, which its own definition builds).
  */
+import { SOURCES, type SourceId } from './index';
+
 export interface ElsewhereLink {
-  id: 'alibaba' | 'yiwugo' | 'made-in-china' | 'dhgate' | 'aliexpress';
+  id: SourceId | 'yiwugo' | 'made-in-china' | 'dhgate' | 'aliexpress';
   label: string;
   url: string;
 }
 
-const SITES: { id: ElsewhereLink['id']; label: string; build: (q: string) => string }[] = [
-  {
-    id: 'alibaba',
-    label: 'Alibaba.com',
-    build: (q) => `https://www.alibaba.com/trade/search?SearchText=${q}`,
-  },
+const OTHER_SITES: { id: ElsewhereLink['id']; label: string; build: (q: string) => string }[] = [
   { id: 'yiwugo', label: '义乌购 Yiwugo', build: (q) => `https://www.yiwugo.com/search/s.html?q=${q}` },
   {
     id: 'made-in-china',
@@ -33,10 +31,20 @@ const SITES: { id: ElsewhereLink['id']; label: string; build: (q: string) => str
   },
 ];
 
-/** Links for a query (trimmed, at most 100 characters); none for an empty query. */
-export function elsewhereLinks(query: string): ElsewhereLink[] {
+/**
+ * Links for a query (trimmed, at most 100 characters) on every site but `searching`, the source the person is
+ * searching now; none for an empty query.
+ */
+export function elsewhereLinks(query: string, searching: SourceId): ElsewhereLink[] {
   const q = query.replace(/\s+/g, ' ').trim().slice(0, 100);
   if (!q) return [];
   const encoded = encodeURIComponent(q);
-  return SITES.map((s) => ({ id: s.id, label: s.label, url: s.build(encoded) }));
+  return [
+    ...SOURCES.filter((s) => s.id !== searching).map((s) => ({
+      id: s.id,
+      label: s.name,
+      url: s.pages.results(q, 'relevance'),
+    })),
+    ...OTHER_SITES.map((s) => ({ id: s.id, label: s.label, url: s.build(encoded) })),
+  ];
 }

@@ -19,11 +19,25 @@ export interface PolitenessOptions {
   loginPauseMs?: number;
   now?: () => number;
   random?: () => number;
+  /**
+   * Told the whole per-host state after every change (a slot reserved, a back-off set or lifted), so the caller
+   * can keep it where it outlives this object (the background: session storage, across service-worker restarts).
+   */
+  onChange?: (snapshot: PolitenessSnapshot) => void;
 }
+
+/** The limits a Politeness can be given again without losing its per-host state. */
+export type PolitenessLimits = Pick<
+  PolitenessOptions,
+  'minIntervalMs' | 'jitterMs' | 'throttleBackoffMs' | 'verificationPauseMs' | 'loginPauseMs'
+>;
 
 export type Outcome = SearchResult['state'] | 'delisted';
 
-interface HostState {
+/** Per-host state as plain data (structured-clone safe), by lower-case host. */
+export type PolitenessSnapshot = Record<string, HostState>;
+
+export interface HostState {
   /** Earliest time the next request may start. */
   nextAt: number;
   /** Set while a back-off is in force (throttle / verification / login). */
@@ -31,9 +45,30 @@ interface HostState {
   blockReason: Outcome | null;
 }
 
+const OUTCOMES: readonly (Outcome | null)[] = [
+  'ok',
+  'needs-verification',
+  'needs-login',
+  'throttled',
+  'error',
+  'delisted',
+  null,
+];
+
+function isHostState(v: unknown): v is HostState {
+  if (!v || typeof v !== 'object') return false;
+  const s = v as Record<string, unknown>;
+  return (
+    Number.isFinite(s.nextAt) &&
+    Number.isFinite(s.blockedUntil) &&
+    OUTCOMES.includes(s.blockReason as Outcome | null)
+  );
+}
+
 export class Politeness {
   private readonly hosts = new Map<string, HostState>();
-  private readonly o: Required<PolitenessOptions>;
+  private o: Required<Omit<PolitenessOptions, 'onChange'>>;
+  private readonly onChange: ((snapshot: PolitenessSnapshot) => void) | undefined;
 
   constructor(opts: PolitenessOptions = {}) {
     this.o = {
@@ -45,6 +80,49 @@ export class Politeness {
       now: opts.now ?? Date.now,
       random: opts.random ?? Math.random,
     };
+    this.onChange = opts.onChange;
+  }
+
+  /**
+   * New limits (the person changed them in the options). Slots already reserved and back-offs in force stay:
+   * a pause after a check must not end because a setting changed; the new limits apply from the next report.
+   */
+  configure(limits: PolitenessLimits): void {
+    const o = this.o;
+    this.o = {
+      ...o,
+      minIntervalMs: limits.minIntervalMs ?? o.minIntervalMs,
+      jitterMs: limits.jitterMs ?? o.jitterMs,
+      throttleBackoffMs: limits.throttleBackoffMs ?? o.throttleBackoffMs,
+      verificationPauseMs: limits.verificationPauseMs ?? o.verificationPauseMs,
+      loginPauseMs: limits.loginPauseMs ?? o.loginPauseMs,
+    };
+  }
+
+  /** The per-host state, to keep elsewhere (see `onChange`). */
+  snapshot(): PolitenessSnapshot {
+    return Object.fromEntries([...this.hosts].map(([host, s]) => [host, { ...s }]));
+  }
+
+  /**
+   * Takes back a snapshot (after a service-worker restart). Hosts with state already here keep the later of
+   * both times; malformed entries are skipped.
+   */
+  restore(snapshot: unknown): void {
+    if (!snapshot || typeof snapshot !== 'object') return;
+    for (const [host, saved] of Object.entries(snapshot as Record<string, unknown>)) {
+      if (!isHostState(saved)) continue;
+      const s = this.state(host);
+      s.nextAt = Math.max(s.nextAt, saved.nextAt);
+      if (saved.blockedUntil > s.blockedUntil) {
+        s.blockedUntil = saved.blockedUntil;
+        s.blockReason = saved.blockReason;
+      }
+    }
+  }
+
+  private changed(): void {
+    this.onChange?.(this.snapshot());
   }
 
   private state(host: string): HostState {
@@ -78,6 +156,7 @@ export class Politeness {
     const now = this.o.now();
     const start = Math.max(now, s.nextAt, s.blockedUntil);
     s.nextAt = start + this.gap();
+    this.changed();
     return start;
   }
 
@@ -106,6 +185,7 @@ export class Politeness {
     if (pause > 0) {
       s.blockedUntil = Math.max(s.blockedUntil, now + pause);
       s.blockReason = outcome;
+      this.changed();
     }
   }
 
@@ -114,5 +194,6 @@ export class Politeness {
     const s = this.state(host);
     s.blockedUntil = 0;
     s.blockReason = null;
+    this.changed();
   }
 }

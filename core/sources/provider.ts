@@ -1,9 +1,12 @@
 /**
  * What a wholesale source provider is, and the two things it needs from the outside world: a transport that
- * carries one HTTP-like exchange, and a reader for the gateway token cookie. Everything in core/sources is pure:
- * the background decides how a request actually travels (a MAIN-world fetch on the gateway's origin, the page's
- * own `lib.mtop.request`, or a tab a person looks at) and hands that in.
+ * carries one HTTP-like exchange, and a reader for the signing token cookie (sources that sign). Everything in
+ * core/sources is pure: the background decides how a request actually travels (a fetch from a page of the
+ * source's own origin, the page's own request library, a tab a person looks at) from the routes the source
+ * declares (definition.ts), and hands that in.
  */
+import type * as v from 'valibot';
+import type { SearchFiltersSchema, SORT_ORDERS } from './offer-schema';
 import type { WholesaleOffer } from './types';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -46,10 +49,27 @@ export interface GatewayResponse {
 }
 
 export interface Transport {
+  /** Rejects with a TransportError (or any error) when the request could not be carried at all. */
   request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse>;
 }
 
-/** Reads the `_m_h5_tk` cookie value for the 1688 domain (`<32 hex>_<expiry ms>`), or null when absent. */
+/**
+ * Why a transport could not carry a request. `away-redirect`: the source sent it on to another of its sites
+ * (in practice its login page), which a page-world fetch can only see as a refused cross-origin redirect.
+ */
+export type TransportFailure = 'unreachable' | 'away-redirect';
+
+export class TransportError extends Error {
+  constructor(
+    readonly failure: TransportFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** Reads the source's signing token cookie (1688: `_m_h5_tk`, `<32 hex>_<expiry ms>`), or null when absent. */
 export interface TokenStore {
   getToken(): Promise<string | null>;
 }
@@ -81,26 +101,51 @@ export interface Throttled {
   reason: string;
 }
 
+/**
+ * What went wrong, as a value callers branch on (never on the message text): `input` — nothing to search
+ * (empty query, not a JPEG, not an offer id); `unsupported` — the source does not do this; `transport` — no
+ * transport could carry the request; `away-redirect` — the source sent the request to another of its sites
+ * (its login page); `aborted`; `http` — an HTTP error status; `answer` — an answer that could not be read;
+ * `refused` — the source answered with a failure of its own (service failure, token handshake given up).
+ */
+export type SourceErrorKind =
+  | 'input'
+  | 'unsupported'
+  | 'transport'
+  | 'away-redirect'
+  | 'aborted'
+  | 'http'
+  | 'answer'
+  | 'refused';
+
 export interface SourceError {
   state: 'error';
+  kind: SourceErrorKind;
   message: string;
+}
+
+export const sourceError = (kind: SourceErrorKind, message: string): SourceError => ({
+  state: 'error',
+  kind,
+  message,
+});
+
+/** A transport's rejection as the provider reports it. */
+export function transportFailed(err: unknown): SourceError {
+  const message = `transport failed: ${err instanceof Error ? err.message : String(err)}`;
+  return sourceError(
+    err instanceof TransportError && err.failure === 'away-redirect' ? 'away-redirect' : 'transport',
+    message,
+  );
 }
 
 export type WallState = NeedsVerification | NeedsLogin | Throttled;
 
 export type Outcome<T> = ({ state: 'ok' } & T) | WallState | SourceError;
 
-export type SortOrder = 'relevance' | 'price-asc' | 'price-desc' | 'sales';
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
-export interface SearchFilters {
-  /** Province in Chinese as the site writes it ("浙江"). */
-  province?: string;
-  city?: string;
-  /** Only offers whose minimum order is at most this (1688 `quantityBegin`). */
-  maxMinOrder?: number;
-  /** Only offers with dropshipping (一件代发). */
-  dropship?: boolean;
-}
+export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
 
 export interface SearchOptions {
   /** 1-based page. */
@@ -162,11 +207,11 @@ export type OfferInput =
   | { html: string; url?: string }
   | { data: unknown; offerId?: string };
 
+/**
+ * The calls a source answers. What it is called, where it lives and what it supports is its definition
+ * (definition.ts); a provider instance keeps small per-instance state (the empty-answer counter).
+ */
 export interface SourceProvider {
-  /** Stable id ("1688"). */
-  readonly id: string;
-  /** Name people see. */
-  readonly label: string;
   searchByKeywords(query: string, options: SearchOptions, ctx: ProviderContext): Promise<SearchResult>;
   /** `jpegBase64`: base64 of a JPEG (no data: prefix needed; one is stripped). */
   searchByImage(

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_SOURCE } from '../../core/sources/index';
 import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
 import { recordOffers } from '../../storage/offers';
@@ -61,12 +62,12 @@ export const handlers: Handlers = {
 
   searchOffers: (request) => searchOffers(request),
 
-  suggestQueries: ({ prefix }) => suggestQueries(prefix),
+  suggestQueries: ({ source, prefix }) => suggestQueries(source, prefix),
 
-  readOffer: ({ offerId }) => readOffer(offerId),
+  readOffer: ({ source, offerId }) => readOffer(source, offerId),
 
   async sourceVerified(data) {
-    await verified(data?.source ?? '1688');
+    await verified(data?.source ?? DEFAULT_SOURCE);
     return { cleared: true };
   },
 

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
 import { OfferCard } from '../../components/OfferCard';
 import { OfferDetails } from '../../components/OfferDetails';
+import { sourceLabel } from '../../components/source-text';
+import { useStorageItem } from '../../components/useStorageItem';
 import type { SeenNote } from '../../core/match/seen-before';
+import { type SourceId, sourceById } from '../../core/sources/index';
 import { sendMessage } from '../../messaging/client';
 import type { OfferReply } from '../../messaging/search';
-import { type MarginSettings, marginSettings } from '../../storage/settings';
+import { marginSettings } from '../../storage/settings';
 import type { StoredOffer, StoredProduct } from '../../storage/types';
 import { useRanking } from './useRanking';
 import { useSeenBefore } from './useSeenBefore';
@@ -23,11 +26,7 @@ export function RankedOffers(props: {
   /** When the search was answered: offers met before it are "seen before". */
   searchedAt: number;
 }) {
-  const [settings, setSettings] = useState<MarginSettings | null>(null);
-  useEffect(() => {
-    void marginSettings.getValue().then(setSettings);
-    return marginSettings.watch(setSettings);
-  }, []);
+  const settings = useStorageItem(marginSettings) ?? null;
   const view = useRanking(props.offers, props.product, props.titleForMatching, settings);
   const seen = useSeenBefore(props.offers, props.searchedAt);
   // Detail pages read on request, by offer key; an open panel is closed by a second click.
@@ -39,9 +38,9 @@ export function RankedOffers(props: {
       else next.set(key, value);
       return next;
     });
-  const readDetails = (key: string, offerId: string) => {
+  const readDetails = (key: string, source: SourceId, offerId: string) => {
     setDetail(key, 'loading');
-    void sendMessage('readOffer', { offerId })
+    void sendMessage('readOffer', { source, offerId })
       .then((reply) => setDetail(key, reply))
       .catch((err: unknown) =>
         setDetail(key, { state: 'error', message: err instanceof Error ? err.message : String(err) }),
@@ -82,18 +81,20 @@ export function RankedOffers(props: {
               data-size={c.size}
               data-source={c.sourceKey}
             >
-              {t(
-                'clusterLine',
+              {t('clusterLine', [
                 String(c.size),
                 source?.supplier.name ?? source?.title ?? c.sourceKey,
                 c.reasons.join(', '),
-              )}
+              ])}
             </p>
           );
         })}
       {view.ranked.map((r) => {
         const key = r.offer.key;
         const detail = details.get(key);
+        // Only offers of a source whose offer pages SourceLens reads have Details.
+        const source = sourceById(r.offer.source);
+        const read = source?.supports.offerPages ? () => readDetails(key, source.id, r.offer.offerId) : null;
         return (
           <OfferCard
             key={key}
@@ -104,21 +105,17 @@ export function RankedOffers(props: {
             kept={props.kept.has(key)}
             onToggleKeep={() => props.onToggleKeep(key)}
             seen={seenLabel(seen.get(key))}
-            // Only 1688 offers have a detail page SourceLens can read.
-            onDetails={
-              r.offer.source === '1688'
-                ? () => (detail ? setDetail(key, null) : readDetails(key, r.offer.offerId))
-                : undefined
-            }
+            onDetails={read ? () => (detail ? setDetail(key, null) : read()) : undefined}
             detailsOpen={detail !== undefined}
           >
-            {detail ? (
+            {detail && source && read ? (
               <OfferDetails
                 reply={detail}
-                onRetry={() => readDetails(key, r.offer.offerId)}
+                sourceLabel={sourceLabel(source)}
+                onRetry={read}
                 onVerified={() =>
-                  void sendMessage('sourceVerified', {})
-                    .then(() => readDetails(key, r.offer.offerId))
+                  void sendMessage('sourceVerified', { source: source.id })
+                    .then(read)
                     .catch(() => {})
                 }
               />
@@ -134,6 +131,7 @@ export function RankedOffers(props: {
 function seenLabel(note: SeenNote | undefined): { label: string; detail: string } | null {
   if (!note) return null;
   const date = new Date(note.since).toLocaleDateString();
-  if (note.by === 'same-offer') return { label: t('seenSince', date), detail: t('seenSinceDetail', date) };
-  return { label: t('seenRelisted', date), detail: t('seenRelistedDetail', note.earlierTitle, date) };
+  if (note.by === 'same-offer')
+    return { label: t('seenSince', [date]), detail: t('seenSinceDetail', [date]) };
+  return { label: t('seenRelisted', [date]), detail: t('seenRelistedDetail', [note.earlierTitle, date]) };
 }

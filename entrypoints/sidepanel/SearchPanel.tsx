@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
 import { SourceState } from '../../components/SourceState';
+import { sourceLabel, viaText } from '../../components/source-text';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { elsewhereLinks } from '../../core/sources/elsewhere';
-import type { ProviderId } from '../../core/sources/index';
+import { SOURCES, type Source, type SourceId, sortsBy, sourceById } from '../../core/sources/index';
 import type { SearchFilters, SortOrder } from '../../core/sources/provider';
 import { buildQuery, internationalQuery } from '../../core/sources/query';
 import { safeHttpUrl } from '../../core/url';
@@ -17,20 +18,29 @@ import { SearchFiltersRow } from './SearchFiltersRow';
 import { type Mode, useSearch } from './useSearch';
 import { useSuggestions } from './useSuggestions';
 
-/** The sources a person can search, in the order offered (1688 first: factory prices, Chinese titles). */
-const SOURCES: { id: ProviderId; label: string }[] = [
-  { id: '1688', label: '1688' },
-  { id: 'alibaba', label: 'Alibaba.com' },
-];
+/** Each sort's name; a sort a source does not support is not offered for it (its definition's `supports`). */
+const SORT_TEXT: Record<SortOrder, () => string> = {
+  relevance: () => t('sortRelevance'),
+  'price-asc': () => t('sortPriceAsc'),
+  'price-desc': () => t('sortPriceDesc'),
+  sales: () => t('sortSales'),
+};
 
-const withoutProvince = ({ province: _province, ...rest }: SearchFilters): SearchFilters => rest;
+/** The filters this source takes (sent to it or applied here); the others are left out of the request. */
+function filtersFor(filters: SearchFilters, source: Source): SearchFilters {
+  const out: SearchFilters = {};
+  for (const key of Object.keys(filters) as (keyof SearchFilters)[])
+    if (source.supports.filters[key] !== null) Object.assign(out, { [key]: filters[key] });
+  return out;
+}
 
-const sourceLabel = (id: ProviderId): string => SOURCES.find((s) => s.id === id)?.label ?? id;
-
-/** The query SourceLens proposes for a product on a source: Chinese words for 1688, the title's own words else. */
-function proposedQuery(title: string | undefined, source: ProviderId): string {
+/**
+ * The query SourceLens proposes for a product on a source: Chinese product words for a Chinese site, the
+ * title's own words for an international one.
+ */
+function proposedQuery(title: string | undefined, source: Source): string {
   if (!title) return '';
-  return source === '1688' ? buildQuery(title).query : internationalQuery(title);
+  return source.queryWords === 'chinese' ? buildQuery(title).query : internationalQuery(title);
 }
 
 /**
@@ -43,21 +53,23 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
   const suggested = product ? buildQuery(product.title) : null;
   const picture = safeHttpUrl(product?.images[0]);
   const [mode, setMode] = useState<Mode>('keywords');
-  const [source, setSource] = useState<ProviderId>('1688');
+  const [sourceId, setSourceId] = useState<SourceId>(SOURCES[0].id);
+  const source: Source = sourceById(sourceId) ?? SOURCES[0];
   const [query, setQuery] = useState(suggested?.query ?? '');
-  // Whether the person edited the query (only then are 1688's suggestions asked for).
+  // Whether the person edited the query (only then are the source's suggestions asked for).
   const [typed, setTyped] = useState(false);
-  // Suggestions come from 1688 only (Alibaba.com's are not read).
-  const suggestions = useSuggestions(query, typed && source === '1688');
+  const suggestions = useSuggestions(query, typed && source.supports.suggestions ? source.id : null);
   const [imageUrl, setImageUrl] = useState<string | null>(picture);
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [filters, setFilters] = useState<SearchFilters>({});
+  // A sort the source does not take falls back to its default (the first it lists).
+  const effectiveSort = sortsBy(source, sort) ? sort : source.supports.sorts[0];
   const { busy, reply, answers, run, more, clear } = useSearch({
-    source,
-    sort,
-    // Province is a 1688 filter only.
-    filters: source === '1688' ? filters : withoutProvince(filters),
+    source: source.id,
+    sort: effectiveSort,
+    filters: filtersFor(filters, source),
   });
+  const label = sourceLabel(source);
   const kept = useLiveQuery(async () => new Set((await db().shortlist.toArray()).map((e) => e.offerKey)), []);
 
   // A new product on the tab: start from its own query (image search first for non-Chinese titles).
@@ -101,20 +113,22 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         }}
       >
         <select
-          value={source}
+          value={source.id}
           aria-label={t('searchSource')}
           data-testid="search-source"
           onChange={(e) => {
-            const next = (e.currentTarget as HTMLSelectElement).value as ProviderId;
-            setSource(next);
+            const next = sourceById((e.currentTarget as HTMLSelectElement).value);
+            if (!next) return;
+            setSourceId(next.id);
             // The proposed query follows the source; one the person typed stays.
             if (!typed) setQuery(proposedQuery(product?.title, next));
+            if (!next.supports.imageSearch) setMode('keywords');
             clear();
           }}
         >
           {SOURCES.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {sourceLabel(s)}
             </option>
           ))}
         </select>
@@ -124,7 +138,7 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           data-testid="search-mode"
         >
           <option value="keywords">{t('byKeywords')}</option>
-          <option value="image" disabled={!imageUrl}>
+          <option value="image" disabled={!imageUrl || !source.supports.imageSearch}>
             {t('byImage')}
           </option>
         </select>
@@ -151,24 +165,34 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
         ) : (
           <img class="search__picture" src={imageUrl ?? ''} alt="" referrerpolicy="no-referrer" />
         )}
-        <select
-          value={sort}
-          onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}
-          data-testid="search-sort"
-        >
-          <option value="relevance">{t('sortRelevance')}</option>
-          <option value="price-asc">{t('sortPriceAsc')}</option>
-          <option value="sales">{t('sortSales')}</option>
-        </select>
+        {source.supports.sorts.length > 1 ? (
+          <select
+            value={effectiveSort}
+            aria-label={t('searchSort')}
+            onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}
+            data-testid="search-sort"
+          >
+            {source.supports.sorts.map((order) => (
+              <option key={order} value={order}>
+                {SORT_TEXT[order]()}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <button type="submit" disabled={busy} data-testid="search-button">
-          {busy ? t('searching') : t('search', sourceLabel(source))}
+          {busy ? t('searching') : t('search', [label])}
         </button>
-        <SearchFiltersRow value={filters} onChange={setFilters} withProvince={source === '1688'} />
+        <SearchFiltersRow
+          value={filters}
+          onChange={setFilters}
+          supports={source.supports.filters}
+          sourceLabel={label}
+        />
       </form>
       {mode === 'keywords' && query.trim() ? (
         <p class="search__meta" data-testid="elsewhere">
           {t('openElsewhere')}{' '}
-          {elsewhereLinks(query).map((link) => (
+          {elsewhereLinks(query, source.id).map((link) => (
             <ExternalLink key={link.id} href={link.url} class="elsewhere">
               {link.label}
             </ExternalLink>
@@ -178,13 +202,13 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
       {reply?.state === 'ok' ? (
         <div data-testid="search-results">
           <p class="search__meta" data-testid="search-meta" data-via={reply.via}>
-            {t('resultsMeta', String(reply.offers.length), t(`via_${reply.via.replace('-', '_')}`))}
+            {t('resultsMeta', [String(reply.offers.length), viaText(reply.via)])}
             {reply.stale ? ` · ${t('refreshing')}` : ''}{' '}
             <button type="button" onClick={() => void run({ ...current(), refresh: true })}>
               {t('refresh')}
             </button>
           </p>
-          {reply.offers.length === 0 ? <p class="empty">{t('noOffers', sourceLabel(source))}</p> : null}
+          {reply.offers.length === 0 ? <p class="empty">{t('noOffers', [label])}</p> : null}
           <RankedOffers
             offers={reply.offers}
             product={product}
@@ -202,10 +226,10 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
       ) : reply ? (
         <SourceState
           reply={reply}
-          sourceLabel={sourceLabel(source)}
+          sourceLabel={label}
           onRetry={() => void run(current())}
           onVerified={() =>
-            void sendMessage('sourceVerified', { source })
+            void sendMessage('sourceVerified', { source: source.id })
               .then(() => run({ ...current(), refresh: true }))
               .catch(() => {})
           }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ProviderId } from '../../core/sources/index';
+import type { SourceId } from '../../core/sources/index';
 import type { SearchFilters, SortOrder } from '../../core/sources/provider';
 import { sendMessage } from '../../messaging/client';
 import type { SearchReply } from '../../messaging/search';
@@ -8,7 +8,7 @@ import type { StoredOffer } from '../../storage/types';
 export type Mode = 'keywords' | 'image';
 
 export interface SearchChoices {
-  source: ProviderId;
+  source: SourceId;
   sort: SortOrder;
   filters: SearchFilters;
 }

@@ -11,11 +11,12 @@ import type {
   SourceError,
   WallState,
 } from '../provider';
+import { sourceError, transportFailed } from '../provider';
 import { isRecord } from '../util';
 import { H5_APP_KEY, mtopSign, tokenFromCookie } from './sign';
+import { GATEWAY_HOST } from './urls';
 import { type ClassifyOptions, classifyHttp, classifyRet } from './walls';
 
-export const H5_HOST = 'h5api.m.1688.com';
 export const RECOMMEND_API = 'mtop.relationrecommend.WirelessRecommend.recommend';
 export const RECOMMEND_VERSION = '2.0';
 export const JSV = '2.7.2';
@@ -23,7 +24,7 @@ export const JSV = '2.7.2';
 export const TOKEN_RETRIES = 3;
 
 /** The gateway path for an api: lower case, `/h5/<api>/<v>/`. */
-export function mtopUrl(api: string, v: string, host = H5_HOST): string {
+export function mtopUrl(api: string, v: string, host = GATEWAY_HOST): string {
   return `https://${host}/h5/${api.toLowerCase()}/${v}/`;
 }
 
@@ -121,7 +122,7 @@ export interface CallOptions extends ClassifyOptions {
 let jsonpCounter = 0;
 
 function abortError(): SourceError {
-  return { state: 'error', message: 'aborted' };
+  return sourceError('aborted', 'aborted');
 }
 
 /**
@@ -150,16 +151,13 @@ export async function callMtop(
       res = await ctx.transport.request(req, ctx.signal);
     } catch (err) {
       if (ctx.signal?.aborted) return abortError();
-      return {
-        state: 'error',
-        message: `transport failed: ${err instanceof Error ? err.message : String(err)}`,
-      };
+      return transportFailed(err);
     }
     const wall = classifyHttp(res, { ...opts, now: now() });
     if (wall) return wall;
     const envelope = parseEnvelope(res.text);
     if (!envelope) {
-      return { state: 'error', message: `not a gateway answer (HTTP ${res.status})` };
+      return sourceError('answer', `not a gateway answer (HTTP ${res.status})`);
     }
     const verdict = classifyRet(envelope.ret, envelope.data, opts);
     switch (verdict.kind) {
@@ -171,8 +169,8 @@ export async function callMtop(
       case 'wall':
         return verdict.wall;
       case 'error':
-        return { state: 'error', message: `${verdict.code}: ${verdict.message}` };
+        return sourceError('refused', `${verdict.code}: ${verdict.message}`);
     }
   }
-  return { state: 'error', message: `token handshake failed after ${TOKEN_RETRIES} retries (${lastCode})` };
+  return sourceError('refused', `token handshake failed after ${TOKEN_RETRIES} retries (${lastCode})`);
 }

@@ -1,4 +1,5 @@
 /** The 1688 wholesale source: keyword search, image search, offer pages and suggestions over the H5 gateway. */
+import { plainText } from '../../text/plain-text';
 import type {
   GatewayResponse,
   OfferInput,
@@ -9,8 +10,9 @@ import type {
   SourceProvider,
   SuggestResult,
 } from '../provider';
+import { sourceError, transportFailed } from '../provider';
 import type { WholesaleOffer } from '../types';
-import { firstStr, get, isRecord, offerIdOf, plainText } from '../util';
+import { firstStr, get, isRecord, offerIdOf } from '../util';
 import { callMtop, RECOMMEND_API, RECOMMEND_VERSION } from './gateway';
 import {
   clampPage,
@@ -70,7 +72,7 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
     const out = await callMtop(ctx, { api: RECOMMEND_API, v: RECOMMEND_VERSION, data, method }, { keywords });
     if (out.state !== 'ok') return out;
     const failure = serviceFailure(out.envelope.data);
-    if (failure) return throttledByMessage(failure.message) ?? { state: 'error', message: failure.message };
+    if (failure) return throttledByMessage(failure.message) ?? sourceError('refused', failure.message);
     const parsed = parseSearchAnswer(out.envelope.data);
     if (empties.record(parsed.offers.length)) {
       empties.reset();
@@ -91,12 +93,9 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
   }
 
   return {
-    id: '1688',
-    label: '1688',
-
     async searchByKeywords(query, options, ctx) {
       const keywords = plainText(query, 100);
-      if (!keywords) return { state: 'error', message: 'empty query' };
+      if (!keywords) return sourceError('input', 'empty query');
       const pageId = options.pageId ?? newPageId(random);
       const params = keywordSearchParams(keywords, { ...options, page: clampPage(options.page), pageId });
       return runSearch(ctx, recommendData(SEARCH_APP_ID, params), options, pageId, keywords);
@@ -107,7 +106,7 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
       let imageId = options.imageId && options.imageId !== '0' ? options.imageId : undefined;
       if (!imageId) {
         const b64 = cleanBase64(jpegBase64);
-        if (!isJpegBase64(b64)) return { state: 'error', message: 'image search needs a JPEG' };
+        if (!isJpegBase64(b64)) return sourceError('input', 'image search needs a JPEG');
         const up = await callMtop(ctx, {
           api: RECOMMEND_API,
           v: RECOMMEND_VERSION,
@@ -117,11 +116,9 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
         if (up.state !== 'ok') return up;
         const failure = serviceFailure(up.envelope.data);
         if (failure)
-          return (
-            throttledByMessage(failure.message) ?? { state: 'error', message: `upload: ${failure.message}` }
-          );
+          return throttledByMessage(failure.message) ?? sourceError('refused', `upload: ${failure.message}`);
         const id = firstStr(get(up.envelope.data, 'data', 'imageId'), get(up.envelope.data, 'imageId'));
-        if (!id || id === '0') return { state: 'error', message: 'upload: no image id' };
+        if (!id || id === '0') return sourceError('answer', 'upload: no image id');
         imageId = id;
       }
       const params = imageSearchParams(imageId, { ...options, pageId });
@@ -138,15 +135,12 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
         return parseOfferData(input.data, { offerId: input.offerId });
       const offerId = offerIdOf(typeof input === 'string' ? input : input.offerId);
       const url = offerId ? detailUrl(offerId) : null;
-      if (!offerId || !url) return { state: 'error', message: 'not a 1688 offer id' };
+      if (!offerId || !url) return sourceError('input', 'not a 1688 offer id');
       let res: GatewayResponse;
       try {
         res = await ctx.transport.request({ method: 'GET', url, query: {}, expect: 'page' }, ctx.signal);
       } catch (err) {
-        return {
-          state: 'error',
-          message: `transport failed: ${err instanceof Error ? err.message : String(err)}`,
-        };
+        return transportFailed(err);
       }
       const wall = classifyHttp(res, { now: (ctx.now ?? Date.now)() });
       if (wall) return wall;
@@ -169,7 +163,7 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
       );
       if (out.state !== 'ok') return out;
       const failure = serviceFailure(out.envelope.data);
-      if (failure) return { state: 'error', message: failure.message };
+      if (failure) return sourceError('refused', failure.message);
       return { state: 'ok', suggestions: parseSuggestAnswer(out.envelope.data) };
     },
   };

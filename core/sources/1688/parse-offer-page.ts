@@ -6,21 +6,22 @@
  * The same readers accept the object itself (read in the page's MAIN world).
  */
 
-import { parseLooseLiteral } from '../loose-json';
-import type { OfferDetail, OfferSku } from '../provider';
+import { decodeEntities } from '../../text/entities';
+import { parseLooseLiteral } from '../../text/loose-json';
+import { plainText } from '../../text/plain-text';
+import { httpsUrl } from '../../url';
+import type { OfferDetail, OfferSku, SourceError } from '../provider';
+import { sourceError } from '../provider';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
 import {
   asArray,
   bool,
-  decodeEntities,
   firstStr,
   fraction,
   get,
-  httpsUrl,
   int,
   isRecord,
   offerIdOf,
-  plainText,
   priceMinor,
   priceRange,
 } from '../util';
@@ -36,7 +37,7 @@ export type PageData =
 export type OfferPageResult =
   | ({ state: 'ok' } & OfferDetail)
   | { state: 'delisted'; offerId: string | null }
-  | { state: 'error'; message: string };
+  | SourceError;
 
 function literalAfter(html: string, from: number): Record<string, unknown> | null {
   const brace = html.indexOf('{', from);
@@ -181,7 +182,7 @@ interface Pieces {
 
 function finish(p: Pieces, generation: 'context' | 'init-data', fallbackId: string | null): OfferPageResult {
   const offerId = p.offerId ?? fallbackId;
-  if (!offerId) return { state: 'error', message: 'no offer id in page data' };
+  if (!offerId) return sourceError('answer', 'no offer id in page data');
   const extra: (number | null)[] = [];
   for (const r of p.rangeText) {
     const range = priceRange(r);
@@ -202,9 +203,9 @@ function finish(p: Pieces, generation: 'context' | 'init-data', fallbackId: stri
     shippingPromise: null,
     supplier: p.supplier,
   });
-  if (!offer) return { state: 'error', message: 'offer id not usable' };
+  if (!offer) return sourceError('answer', 'offer id not usable');
   if (!offer.title && offer.priceMinMinor === null && offer.images.length === 0) {
-    return { state: 'error', message: 'page data has no offer facts' };
+    return sourceError('answer', 'page data has no offer facts');
   }
   return { state: 'ok', offer, skus: p.skus, generation };
 }
@@ -355,13 +356,10 @@ export function parseOfferData(data: unknown, opts: OfferPageOptions = {}): Offe
   try {
     const fallbackId = offerIdOf(opts.offerId) ?? (opts.url ? offerIdFromUrl(opts.url) : null);
     const page = detectGeneration(data);
-    if (!page) return { state: 'error', message: 'not offer page data' };
+    if (!page) return sourceError('answer', 'not offer page data');
     return page.kind === 'context' ? readContext(page.data, fallbackId) : readInitData(page.data, fallbackId);
   } catch (err) {
-    return {
-      state: 'error',
-      message: `unreadable page data: ${err instanceof Error ? err.message : String(err)}`,
-    };
+    return sourceError('answer', `unreadable page data: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -377,11 +375,8 @@ export function parseOfferPage(html: string, opts: OfferPageOptions = {}): Offer
     if (parsed?.state === 'ok') return parsed;
     if (isDelistedPage(url, typeof html === 'string' ? html : ''))
       return { state: 'delisted', offerId: fallbackId };
-    return parsed ?? { state: 'error', message: 'no offer data in page' };
+    return parsed ?? sourceError('answer', 'no offer data in page');
   } catch (err) {
-    return {
-      state: 'error',
-      message: `unreadable page: ${err instanceof Error ? err.message : String(err)}`,
-    };
+    return sourceError('answer', `unreadable page: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -1,17 +1,26 @@
 /** Person-facing 1688 addresses. Every URL built or passed on here is https. */
+import { httpsUrl } from '../../url';
 import type { SortOrder } from '../provider';
-import { httpsUrl, offerIdOf } from '../util';
+import { offerIdOf } from '../util';
 import { gbkPercentEncode } from './gbk';
 
-export const H5_ORIGIN = 'https://h5api.m.1688.com';
-/** The page the extension's transport keeps open (it does not redirect to login, unlike www/s.1688.com). */
-export const H5_PAGE_URL = `${H5_ORIGIN}/`;
+/** The H5 gateway's host: searches, image search and suggestions are calls to it. */
+export const GATEWAY_HOST = 'h5api.m.1688.com';
+/**
+ * The gateway's own origin, the page the helper tab keeps open: it answers without a login redirect, unlike
+ * www/s.1688.com (seen in public clients that open it for the same reason).
+ */
+export const GATEWAY_ORIGIN = `https://${GATEWAY_HOST}/`;
+/** Offer detail pages. */
+export const DETAIL_HOST = 'detail.1688.com';
+/** Every 1688 site over https: where requests and helper tabs may go (also the manifest's host permission). */
+export const SITES_1688 = ['https://*.1688.com/*'] as const;
 export const HOME_URL = 'https://www.1688.com/';
 export const LOGIN_URL = 'https://login.1688.com/member/signin.htm';
 
 export function detailUrl(offerId: string): string | null {
   const id = offerIdOf(offerId);
-  return id ? `https://detail.1688.com/offer/${id}.html` : null;
+  return id ? `https://${DETAIL_HOST}/offer/${id}.html` : null;
 }
 
 /** The offer id in a 1688 detail URL (`/offer/<id>.html`, also m.1688.com `offerId=`), or null. */

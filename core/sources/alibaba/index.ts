@@ -3,8 +3,9 @@
  * the result page, image search over the two `/search/api/` endpoints. Offer pages and suggestions are not read
  * yet and say so. Pure: requests go through the injected transport.
  */
+import { parseLooseJson } from '../../text/loose-json';
+import { plainText } from '../../text/plain-text';
 import { cleanBase64, isJpegBase64 } from '../jpeg';
-import { parseLooseJson } from '../loose-json';
 import type {
   GatewayRequest,
   GatewayResponse,
@@ -15,8 +16,8 @@ import type {
   SourceProvider,
   WallState,
 } from '../provider';
+import { sourceError, transportFailed } from '../provider';
 import type { WholesaleOffer } from '../types';
-import { plainText } from '../util';
 import { EmptyRunDetector, throttledByMessage } from '../walls';
 import { clampPage, hasMorePages, imageSearchQuery, imageUploadFields, keywordSearchQuery } from './params';
 import { type ImageRegion, parseUploadAnswer } from './parse-image';
@@ -36,10 +37,8 @@ export interface ProviderAlibabaOptions {
 /** Uploaded images whose regions are remembered, so a later page can be asked for with its image path alone. */
 const REMEMBERED_IMAGES = 20;
 
-const NOT_SUPPORTED = (what: string): SourceError => ({
-  state: 'error',
-  message: `${what} not supported for Alibaba.com yet`,
-});
+const NOT_SUPPORTED = (what: string): SourceError =>
+  sourceError('unsupported', `${what} not supported for Alibaba.com yet`);
 
 function onlyMaxMinOrder(offers: WholesaleOffer[], max: number | undefined): WholesaleOffer[] {
   // The site has no such parameter that is known; filtered here, offers without a stated MOQ kept.
@@ -64,10 +63,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
     try {
       return await ctx.transport.request(req, ctx.signal);
     } catch (err) {
-      return {
-        state: 'error',
-        message: `transport failed: ${err instanceof Error ? err.message : String(err)}`,
-      };
+      return transportFailed(err);
     }
   }
 
@@ -108,12 +104,9 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
   }
 
   return {
-    id: 'alibaba',
-    label: 'Alibaba.com',
-
     async searchByKeywords(query, options, ctx) {
       const keywords = plainText(query, 100);
-      if (!keywords) return { state: 'error', message: 'empty query' };
+      if (!keywords) return sourceError('input', 'empty query');
       const page = clampPage(options.page);
       const res = await send(ctx, {
         method: 'GET',
@@ -124,15 +117,13 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
       if ('state' in res) return res;
       const wall = wallOf(ctx, res, keywords, false);
       if (wall) return wall;
-      if (res.status >= 400) return { state: 'error', message: `search page: HTTP ${res.status}` };
+      if (res.status >= 400) return sourceError('http', `search page: HTTP ${res.status}`);
       const parsed = parseSearchPage(res.text);
       if (!parsed.found) {
         // No result data: a check page that kept the search URL, or a layout this parser does not know.
         return (
-          classifyAnswerBody(res.text, { keywords }) ?? {
-            state: 'error',
-            message: 'Alibaba.com result page without its offer list (layout changed?)',
-          }
+          classifyAnswerBody(res.text, { keywords }) ??
+          sourceError('answer', 'Alibaba.com result page without its offer list (layout changed?)')
         );
       }
       return finish(parsed, page, options, `kw:${keywords.toLowerCase()}`, searchPageUrl(keywords));
@@ -144,7 +135,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
       let regions = imagePath ? (regionsByImage.get(imagePath) ?? []) : [];
       if (!imagePath) {
         const b64 = cleanBase64(jpegBase64);
-        if (!isJpegBase64(b64)) return { state: 'error', message: 'image search needs a JPEG' };
+        if (!isJpegBase64(b64)) return sourceError('input', 'image search needs a JPEG');
         const up = await send(ctx, {
           method: 'POST',
           url: IMAGE_UPLOAD_URL,
@@ -155,12 +146,10 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
         if ('state' in up) return up;
         const wall = wallOf(ctx, up, null, true);
         if (wall) return wall;
-        if (up.status >= 400) return { state: 'error', message: `upload: HTTP ${up.status}` };
+        if (up.status >= 400) return sourceError('http', `upload: HTTP ${up.status}`);
         const answer = parseUploadAnswer(parseLooseJson(up.text));
         if (answer.state === 'failed')
-          return (
-            throttledByMessage(answer.message) ?? { state: 'error', message: `upload: ${answer.message}` }
-          );
+          return throttledByMessage(answer.message) ?? sourceError('refused', `upload: ${answer.message}`);
         imagePath = answer.imagePath;
         regions = answer.regions;
         remember(imagePath, regions);
@@ -174,13 +163,13 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
       if ('state' in res) return res;
       const wall = wallOf(ctx, res, null, true);
       if (wall) return wall;
-      if (res.status >= 400) return { state: 'error', message: `image search: HTTP ${res.status}` };
+      if (res.status >= 400) return sourceError('http', `image search: HTTP ${res.status}`);
       const parsed = parseSearchAnswer(parseLooseJson(res.text));
       if (parsed.success === false) {
         const message = parsed.message ?? 'image search refused';
-        return throttledByMessage(message) ?? { state: 'error', message: `image search: ${message}` };
+        return throttledByMessage(message) ?? sourceError('refused', `image search: ${message}`);
       }
-      if (parsed.shape === 'none') return { state: 'error', message: 'image search answer without offers' };
+      if (parsed.shape === 'none') return sourceError('answer', 'image search answer without offers');
       return finish(parsed, page, options, `img:${imagePath}`, SEARCH_ORIGIN, imagePath);
     },
 

@@ -8,15 +8,19 @@
  *   https://www.alibaba.com/search/api/imageTextSearchRegions
  *   https://www.alibaba.com/search/api/imageTextSearch
  */
-import { httpsUrl } from '../util';
+import { httpsUrl } from '../../url';
 
-export const SEARCH_ORIGIN = 'https://www.alibaba.com/';
+/** The one Alibaba.com host SourceLens talks to: searches, image search and the helper tab. */
+export const SEARCH_HOST = 'www.alibaba.com';
+export const SEARCH_ORIGIN = `https://${SEARCH_HOST}/`;
+/** Where requests and the helper tab may go (also the manifest's host permission): the www host only. */
+export const SITES_ALIBABA = [`https://${SEARCH_HOST}/*`] as const;
 /** The keyword result page (HTML with the `_offer_list` data in a script). */
-export const SEARCH_PAGE_URL = 'https://www.alibaba.com/trade/search';
+export const SEARCH_PAGE_URL = `${SEARCH_ORIGIN}trade/search`;
 /** Image search step 1: multipart upload, answers the image's path and detected regions. */
-export const IMAGE_UPLOAD_URL = 'https://www.alibaba.com/search/api/imageTextSearchRegions';
+export const IMAGE_UPLOAD_URL = `${SEARCH_ORIGIN}search/api/imageTextSearchRegions`;
 /** Image search step 2: offers for an uploaded image. */
-export const IMAGE_SEARCH_URL = 'https://www.alibaba.com/search/api/imageTextSearch';
+export const IMAGE_SEARCH_URL = `${SEARCH_ORIGIN}search/api/imageTextSearch`;
 /** Where a person signs in. A guess at a stable entry: the login host's root. */
 export const LOGIN_URL = 'https://login.alibaba.com/';
 
@@ -81,5 +85,5 @@ export function productUrl(raw: unknown, productId: string | null): string | nul
       return `https://${parsed.hostname.toLowerCase()}${parsed.pathname}`;
     }
   }
-  return productId ? `https://www.alibaba.com/product-detail/_${productId}.html` : null;
+  return productId ? `${SEARCH_ORIGIN}product-detail/_${productId}.html` : null;
 }

@@ -1,14 +1,18 @@
 import { browser } from 'wxt/browser';
+import type { Source } from '../../../core/sources/index';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
+import { TransportError } from '../../../core/sources/provider';
 import { DIRECT_PERMISSION, directRequests } from '../../../storage/settings';
 import {
-  cookieTokens,
+  cookieJarTokens,
   directTransport,
-  gatewayTabTokens,
-  gatewayTabTransport,
-  pageMtopTransport,
-  type TransportId,
+  NO_TOKENS,
+  originTabTransport,
+  pageCookieTokens,
+  pageLibraryTransport,
 } from './transports';
+
+type Route = Source['routes'][number];
 
 /** Direct requests are tried only while the setting is on and its permission is still granted. */
 async function directEnabled(): Promise<boolean> {
@@ -16,44 +20,60 @@ async function directEnabled(): Promise<boolean> {
   return browser.permissions.contains(DIRECT_PERMISSION).catch(() => false);
 }
 
-/**
- * The transports in the order the issue sets: (1) the gateway tab, (2) a 1688 page's own request library —
- * with, when the person turned it on, a request straight from the service worker tried before them (never the
- * only path). The first that answers serves the request; which one did is remembered so the UI can show it.
- * (3), the person-facing results page, is not a transport: the search service opens it when all fail.
- */
-export function transportChain(): {
+function routeTransport(source: Source, route: Route): Transport {
+  switch (route.kind) {
+    case 'direct':
+      return directTransport(source.sites);
+    case 'origin-tab':
+      return originTabTransport(route.origin);
+    case 'page-library':
+      return pageLibraryTransport(route);
+  }
+}
+
+export interface RouteChain {
   transport: Transport;
   tokens: TokenStore;
-  served: () => TransportId | null;
-} {
-  let served: TransportId | null = null;
+  /** The route that carried the last request, for the person to see how the answer came. */
+  served: () => Route['id'] | null;
+}
+
+/**
+ * A source's routes in the order it declares them — a direct route only when the person turned direct requests
+ * on (it is never the only path). The first route that carries a request serves it and is remembered. When
+ * none can, the search service opens the person-facing results page instead.
+ */
+export function routeChain(source: Source): RouteChain {
+  let served: Route['id'] | null = null;
   const direct = directEnabled();
   const transport: Transport = {
     async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
-      const order: [TransportId, Transport][] = [
-        ...((await direct) ? [['direct', directTransport] as [TransportId, Transport]] : []),
-        ['gateway-tab', gatewayTabTransport],
-        ['page-mtop', pageMtopTransport],
-      ];
+      const useDirect = await direct;
       const failures: string[] = [];
-      for (const [id, t] of order) {
+      let awayRedirect = false;
+      for (const route of source.routes) {
+        if (route.kind === 'direct' && !useDirect) continue;
         try {
-          const res = await t.request(req, signal);
-          served = id;
+          const res = await routeTransport(source, route).request(req, signal);
+          served = route.id;
           return res;
         } catch (err) {
-          failures.push(`${id}: ${err instanceof Error ? err.message : String(err)}`);
+          if (err instanceof TransportError && err.failure === 'away-redirect') awayRedirect = true;
+          failures.push(`${route.id}: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
-      throw new Error(failures.join('; '));
+      // A route that met the source's redirect to its login site outranks the routes that could not reach it.
+      throw new TransportError(awayRedirect ? 'away-redirect' : 'unreachable', failures.join('; '));
     },
   };
-  const tokens: TokenStore = {
-    // The cookie jar when direct requests may read it, else the gateway tab's page script (the page library
-    // signs by itself, so no token is fine there).
-    getToken: async () =>
-      ((await direct) ? cookieTokens.getToken() : gatewayTabTokens.getToken()).catch(() => null),
-  };
+  const token = source.token;
+  const tokens: TokenStore = token
+    ? {
+        // The cookie jar when direct requests may read it, else page script in the helper tab on the token's
+        // origin (a page library signs by itself, so no token is fine there).
+        getToken: async () =>
+          ((await direct) ? cookieJarTokens(token) : pageCookieTokens(token)).getToken().catch(() => null),
+      }
+    : NO_TOKENS;
   return { transport, tokens, served: () => served };
 }

@@ -1,40 +1,50 @@
-import { detailUrl, verifyUrl } from '../../../core/sources/1688/urls';
-import { createProvider } from '../../../core/sources/index';
+import type { SourceId } from '../../../core/sources/index';
 import type { OfferReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, recordOffers } from '../../../storage/offers';
 import { exclusive, polite, spacedTransport } from './polite';
-import { DETAIL_HOST as HOST } from './search-service';
+import { offerPageHost, sourceRuntime } from './runtimes';
 import { NO_TOKENS, pageTabTransport } from './transports';
 import { backoffReply, wallReply } from './wall-reply';
 
-const provider = createProvider('1688');
+/** Variants shown at most (a page can list thousands of SKU combinations). */
+const MAX_SKUS = 200;
 
 /**
- * One offer read in full from its detail page, on the person's request: every quantity tier, the minimum
- * order and unit, SKUs with their prices and stock, dropshipping, the supplier block. The page loads in an
- * inactive tab (the person's own session), politely spaced; the offer row and its price are updated.
+ * One offer read in full from its own page, on the person's request: every quantity tier, the minimum order
+ * and unit, variants with their prices and stock, dropshipping, the supplier block. The page loads in an
+ * inactive tab (the person's own session), politely spaced on the source's offer-page host; the offer row and
+ * its price are updated.
  */
-export async function readOffer(offerId: string): Promise<OfferReply> {
-  if (!provider) return { state: 'error', message: 'no 1688 provider' };
+export async function readOffer(sourceId: SourceId, offerId: string): Promise<OfferReply> {
+  const { source, provider } = sourceRuntime(sourceId);
+  if (!source.supports.offerPages)
+    return { state: 'error', message: `${source.name} offer pages are not read by SourceLens yet` };
+  const page = source.pages.offer(offerId);
+  if (!page) return { state: 'error', message: `not a ${source.name} offer id` };
+  const host = offerPageHost(source);
   const p = await polite();
-  const page = detailUrl(offerId) ?? verifyUrl();
   // The person passes a check (or logs in) on the offer page itself.
-  const backoff = backoffReply(p, HOST, { verifyUrl: page, loginUrl: page });
+  const backoff = backoffReply(p, host, { verifyUrl: page, loginUrl: page });
   if (backoff) return backoff;
-  const result = await exclusive(HOST, () =>
+  const result = await exclusive(host, () =>
     provider.readOffer(
       { offerId },
-      { transport: spacedTransport(p, HOST, pageTabTransport), tokens: NO_TOKENS },
+      { transport: spacedTransport(p, host, pageTabTransport(source.sites)), tokens: NO_TOKENS },
     ),
   );
-  p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
+  p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {
     case 'ok': {
       const [key] = await recordOffers(db(), [result.offer], page, 'offer-page', Date.now());
       const [stored] = key ? await offersByKeys(db(), [key]) : [];
       if (!stored) return { state: 'error', message: 'the offer could not be stored' };
-      return { state: 'ok', offer: stored, skus: result.skus.slice(0, 200), generation: result.generation };
+      return {
+        state: 'ok',
+        offer: stored,
+        skus: result.skus.slice(0, MAX_SKUS),
+        generation: result.generation,
+      };
     }
     case 'delisted':
       return { state: 'delisted' };

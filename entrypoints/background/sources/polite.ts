@@ -1,31 +1,51 @@
-import { Politeness } from '../../../core/sources/politeness';
+import { Politeness, type PolitenessLimits } from '../../../core/sources/politeness';
 import type { Transport } from '../../../core/sources/provider';
-import { readSourceSettings, sourceSettings } from '../../../storage/settings';
+import { readSourceSettings, type SourceSettings, sourceSettings } from '../../../storage/settings';
+import { politenessState } from './politeness-state';
 
 /**
  * The one politeness policy of the background: every request any feature sends to a source host (searches,
- * suggestions, offer pages) takes its slot here, so they space out together.
+ * suggestions, offer pages) takes its slot here, so they space out together. Its per-host state (slots, and
+ * the back-off after a wall) lives in session storage as well, so neither a settings change nor a service-worker
+ * restart ends a pause the source asked for.
  */
-let politeness: Politeness | null = null;
+let politeness: Promise<Politeness> | null = null;
+/** Writes of the state, in order (each holds the whole state, so the last one written wins). */
+let saving: Promise<void> = Promise.resolve();
 
-/** Called from the background's main(): new limits from the options page take effect on the next request. */
-export function watchSourceSettings(): void {
-  sourceSettings.watch(() => {
-    politeness = null;
+const limitsOf = (s: SourceSettings): PolitenessLimits => ({
+  minIntervalMs: s.minIntervalMs,
+  jitterMs: s.jitterMs,
+  throttleBackoffMs: s.throttleBackoffMs,
+  verificationPauseMs: s.wallPauseMs,
+  loginPauseMs: s.wallPauseMs,
+});
+
+async function create(): Promise<Politeness> {
+  const p = new Politeness({
+    ...limitsOf(await readSourceSettings()),
+    onChange: (snapshot) => {
+      saving = saving.then(() => politenessState.setValue(snapshot)).catch(() => {});
+    },
   });
+  p.restore(await politenessState.getValue());
+  return p;
 }
 
-export async function polite(): Promise<Politeness> {
-  const s = await readSourceSettings();
-  politeness ??= new Politeness({
-    minIntervalMs: s.minIntervalMs,
-    jitterMs: s.jitterMs,
-    throttleBackoffMs: s.throttleBackoffMs,
-    verificationPauseMs: s.wallPauseMs,
-    loginPauseMs: s.wallPauseMs,
-  });
+export function polite(): Promise<Politeness> {
+  politeness ??= create();
   return politeness;
 }
+
+/** Called from the background's main(): new limits from the options page apply to the policy in force. */
+export function watchSourceSettings(): void {
+  sourceSettings.watch(async () => {
+    (await polite()).configure(limitsOf(await readSourceSettings()));
+  });
+}
+
+/** Resolves once every state change so far is in session storage (tests; a restart loses nothing written). */
+export const politenessSaved = (): Promise<void> => saving;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,58 +1,42 @@
 import { browser } from 'wxt/browser';
 import { cacheKey } from '../../../core/sources/cache-key';
-import type { ProviderId } from '../../../core/sources/index';
-import type { SearchFilters, SearchResult, SortOrder } from '../../../core/sources/provider';
+import type { SourceId } from '../../../core/sources/index';
+import { type SearchResult, sourceError } from '../../../core/sources/provider';
+import type { SearchRequest } from '../../../messaging/schemas';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { readSourceSettings } from '../../../storage/settings';
-import { GATEWAY_HOST } from './gateway-tab';
+import type { LookupPaging } from '../../../storage/types';
+import { routeChain } from './chain';
 import { imageToJpegBase64 } from './image';
 import { exclusive, polite, spacedTransport } from './polite';
-import { type SourceRuntime, sourceRuntime } from './runtimes';
-import { AWAY_REDIRECT } from './transports';
+import { type SourceRuntime, sourceHosts, sourceRuntime } from './runtimes';
 import { backoffReply, wallReply } from './wall-reply';
 
-/** The 1688 gateway host (suggestions share its slots). */
-export const HOST = GATEWAY_HOST;
-/** Offer pages are their own host: their slots do not hold up searches (offer-reader.ts). */
-export const DETAIL_HOST = 'detail.1688.com';
-
-export interface SearchRequest {
-  /** Which wholesale source to ask. */
-  source: ProviderId;
-  mode: 'keywords' | 'image';
-  /** Keywords, or the picture's http(s) URL. */
-  query: string;
-  sort: SortOrder;
-  filters: SearchFilters;
-  page: number;
-  pageId: string | null;
-  /** Image search, later pages: the picture as the source already has it (no second upload). */
-  imageId?: string | null;
-  /** Ignore a fresh cached answer (the user pressed refresh). */
-  refresh: boolean;
-}
-
 /** A person solved the check on the source (or logged in): requests may go again at the normal pace. */
-export async function verified(source: ProviderId = '1688'): Promise<void> {
+export async function verified(source: SourceId): Promise<void> {
   const p = await polite();
-  // One check on 1688 clears the gateway and its offer pages alike.
-  const hosts = source === '1688' ? [HOST, DETAIL_HOST] : [sourceRuntime(source)?.host ?? ''];
-  for (const host of hosts) p.clear(host);
+  // One check on a source clears all its hosts (on 1688: the gateway and its offer pages alike).
+  for (const host of sourceHosts(sourceRuntime(source).source)) p.clear(host);
 }
 
-async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): Promise<SearchReply> {
+async function fetchFresh(
+  { source, provider }: SourceRuntime,
+  req: SearchRequest,
+  key: string,
+): Promise<SearchReply> {
+  const host = source.hosts.search;
   const p = await polite();
   // Still backing off after a wall: say which, without touching the source again.
-  const backoff = backoffReply(p, src.host, {
-    verifyUrl: src.verifyUrl(req.mode === 'keywords' ? req.query : null),
-    loginUrl: src.loginUrl(),
+  const backoff = backoffReply(p, host, {
+    verifyUrl: source.pages.verify(null, req.mode === 'keywords' ? req.query : null),
+    loginUrl: source.pages.login(),
   });
   if (backoff) return backoff;
-  const chain = src.transports();
+  const chain = routeChain(source);
   // Every request to the host waits for its slot, the token handshake's retries included.
-  const ctx = { transport: spacedTransport(p, src.host, chain.transport), tokens: chain.tokens };
+  const ctx = { transport: spacedTransport(p, host, chain.transport), tokens: chain.tokens };
   const options = {
     sort: req.sort,
     filters: req.filters,
@@ -61,49 +45,47 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
     imageId: req.imageId ?? undefined,
   };
   // One call at a time per host: its token read, slot wait and request belong together.
-  const result: SearchResult = await exclusive(src.host, async () => {
-    if (req.mode !== 'image') return src.provider.searchByKeywords(req.query, options, ctx);
+  const result: SearchResult = await exclusive(host, async () => {
+    if (req.mode !== 'image') return provider.searchByKeywords(req.query, options, ctx);
     let jpeg = '';
     // A later page of an image search names the uploaded picture: nothing to fetch or upload again.
     if (!options.imageId) {
       try {
         jpeg = await imageToJpegBase64(req.query);
       } catch (err) {
-        return { state: 'error', message: err instanceof Error ? err.message : String(err) };
+        return sourceError('input', err instanceof Error ? err.message : String(err));
       }
     }
-    return src.provider.searchByImage(jpeg, options, ctx);
+    return provider.searchByImage(jpeg, options, ctx);
   });
-  p.report(src.host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
+  p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
 
   switch (result.state) {
     case 'ok': {
       const now = Date.now();
-      const keys = await recordOffers(db(), result.offers, `https://${src.host}/`, 'search', now);
+      const keys = await recordOffers(db(), result.offers, `https://${host}/`, 'search', now);
       const settings = await readSourceSettings();
-      await writeLookup(db(), {
-        key,
-        source: src.id,
-        query: req.query,
-        offerKeys: keys,
-        state: JSON.stringify({
-          hasMore: result.hasMore,
-          pageId: result.pageId,
-          total: result.total,
-          imageId: result.imageId ?? null,
-        }),
-        fetchedAt: now,
-        expiresAt: now + settings.cacheHours * 3600_000,
-      });
-      const via = chain.served() ?? (src.id === '1688' ? 'gateway-tab' : 'alibaba-tab');
-      return {
-        state: 'ok',
-        offers: await offersByKeys(db(), keys),
+      const paging: LookupPaging = {
         hasMore: result.hasMore,
         pageId: result.pageId,
         total: result.total,
         imageId: result.imageId ?? null,
-        via,
+      };
+      await writeLookup(db(), {
+        key,
+        source: source.id,
+        query: req.query,
+        offerKeys: keys,
+        paging,
+        fetchedAt: now,
+        expiresAt: now + settings.cacheHours * 3600_000,
+      });
+      return {
+        state: 'ok',
+        offers: await offersByKeys(db(), keys),
+        ...paging,
+        // A provider that answered served it through a route (the first declared, when none said).
+        via: chain.served() ?? source.routes[0].id,
         fetchedAt: now,
         stale: false,
       };
@@ -113,18 +95,21 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
     case 'throttled':
       return wallReply(result);
     case 'error':
-      // The source answered with a redirect to another of its sites: in practice its login page. A person
-      // has to act there; opening the results page would only meet the same wall.
-      if (result.message.includes(AWAY_REDIRECT)) {
-        p.report(src.host, 'needs-login');
-        return { state: 'needs-login', url: src.loginUrl() };
-      }
-      if (result.message.startsWith('transport failed') && req.mode === 'keywords') {
-        // (3) No transport could reach the source: open the results page for the person (on 1688 the
-        // harvest script records its offers as they browse).
-        const url = src.resultsPageUrl(req.query, req.sort);
-        await browser.tabs.create({ url, active: true });
-        return { state: 'opened-page', url, reason: result.message };
+      switch (result.kind) {
+        case 'away-redirect':
+          // The source sent the request on to another of its sites: in practice its login page. A person has
+          // to act there; opening the results page would only meet the same wall.
+          p.report(host, 'needs-login');
+          return { state: 'needs-login', url: source.pages.login() };
+        case 'transport':
+          if (req.mode !== 'keywords') break;
+          {
+            // No route could reach the source: open the results page for the person (on 1688 the harvest
+            // script records its offers as they browse).
+            const url = source.pages.results(req.query, req.sort);
+            await browser.tabs.create({ url, active: true });
+            return { state: 'opened-page', url, reason: result.message };
+          }
       }
       return { state: 'error', message: result.message };
   }
@@ -132,13 +117,12 @@ async function fetchFresh(src: SourceRuntime, req: SearchRequest, key: string): 
 
 /**
  * One search as the side panel asks it: served from the cache while fresh (and stale-while-refreshing after),
- * otherwise sent politely through the source's transports. Walls come back as states the UI can act on.
+ * otherwise sent politely through the source's routes. Walls come back as states the UI can act on.
  */
 export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
-  const src = sourceRuntime(req.source);
-  if (!src) return { state: 'error', message: `no source "${req.source}"` };
+  const runtime = sourceRuntime(req.source);
   const key = cacheKey({
-    provider: src.id,
+    provider: runtime.source.id,
     kind: req.mode === 'image' ? 'image' : 'keyword',
     query: req.query,
     sort: req.sort,
@@ -147,24 +131,17 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
   });
   const cached = req.refresh ? undefined : await readLookup(db(), key);
   if (cached) {
-    const meta = JSON.parse(cached.state) as {
-      hasMore: boolean;
-      pageId: string | null;
-      total: number | null;
-      imageId?: string | null;
-    };
     const stale = cached.expiresAt <= Date.now();
     // Served stale while a fresh answer is fetched in the background; the panel re-reads the lookup row.
-    if (stale) void fetchFresh(src, req, key).catch(() => {});
+    if (stale) void fetchFresh(runtime, req, key).catch(() => {});
     return {
       state: 'ok',
       offers: await offersByKeys(db(), cached.offerKeys),
-      ...meta,
-      imageId: meta.imageId ?? null,
+      ...cached.paging,
       via: 'cache',
       fetchedAt: cached.fetchedAt,
       stale,
     };
   }
-  return fetchFresh(src, req, key);
+  return fetchFresh(runtime, req, key);
 }

@@ -1,46 +1,47 @@
-import { createProvider } from '../../../core/sources/index';
+import type { SourceId } from '../../../core/sources/index';
 import type { SuggestReply } from '../../../messaging/search';
-import { transportChain } from './chain';
+import { routeChain } from './chain';
 import { busy, exclusive, polite, sleep, spacedTransport } from './polite';
-import { HOST } from './search-service';
+import { sourceRuntime } from './runtimes';
 
 /** Suggestions are worth a short wait for the host's next slot, not a place in a queue of searches. */
 const MAX_WAIT_MS = 4000;
 const CACHE_TTL_MS = 30 * 60 * 1000;
 const CACHE_MAX = 200;
 
-const provider = createProvider('1688');
 const cache = new Map<string, { suggestions: string[]; at: number }>();
 /** Only the newest prefix is worth asking for: older ones still waiting for a slot are dropped. */
 let newest = 0;
 
-function remember(prefix: string, suggestions: string[]): void {
+function remember(key: string, suggestions: string[]): void {
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(prefix, { suggestions, at: Date.now() });
+  cache.set(key, { suggestions, at: Date.now() });
 }
 
 /**
- * 1688's own suggestions for what the person is typing, through the same transports and politeness slots
+ * The source's own suggestions for what the person is typing, through the same routes and politeness slots
  * as searches. Cached for half an hour; skipped (not queued) while the host is busy or backing off.
  */
-export async function suggestQueries(prefix: string): Promise<SuggestReply> {
-  const key = prefix.trim().toLowerCase();
+export async function suggestQueries(sourceId: SourceId, prefix: string): Promise<SuggestReply> {
+  const { source, provider } = sourceRuntime(sourceId);
+  if (!source.supports.suggestions) return { state: 'skipped', reason: 'unsupported' };
+  const key = `${source.id}:${prefix.trim().toLowerCase()}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return { state: 'ok', suggestions: hit.suggestions };
-  if (!provider) return { state: 'error', message: 'no 1688 provider' };
+  const host = source.hosts.search;
   const mine = ++newest;
   const p = await polite();
-  if (p.blocked(HOST)) return { state: 'skipped', reason: 'blocked' };
-  const delay = p.delayFor(HOST);
-  if (delay > MAX_WAIT_MS || busy(HOST)) return { state: 'skipped', reason: 'busy' };
+  if (p.blocked(host)) return { state: 'skipped', reason: 'blocked' };
+  const delay = p.delayFor(host);
+  if (delay > MAX_WAIT_MS || busy(host)) return { state: 'skipped', reason: 'busy' };
   if (delay > 0) await sleep(delay);
   if (mine !== newest) return { state: 'skipped', reason: 'superseded' };
-  if (busy(HOST)) return { state: 'skipped', reason: 'busy' };
-  const chain = transportChain();
-  const result = await exclusive(HOST, () =>
-    provider.suggest(prefix, { transport: spacedTransport(p, HOST, chain.transport), tokens: chain.tokens }),
+  if (busy(host)) return { state: 'skipped', reason: 'busy' };
+  const chain = routeChain(source);
+  const result = await exclusive(host, () =>
+    provider.suggest(prefix, { transport: spacedTransport(p, host, chain.transport), tokens: chain.tokens }),
   );
-  p.report(HOST, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
+  p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   if (result.state === 'ok') {
     remember(key, result.suggestions);
     return { state: 'ok', suggestions: result.suggestions };

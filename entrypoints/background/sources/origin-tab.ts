@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
-/** The gateway's own origin: it answers without a login redirect, unlike www/s.1688.com (PROTOCOL.md). */
-export const GATEWAY_ORIGIN = 'https://h5api.m.1688.com/';
-/** Its host: politeness slots and back-offs of searches and suggestions are kept under it. */
-export const GATEWAY_HOST = new URL(GATEWAY_ORIGIN).host;
+/**
+ * Helper tabs a source's requests run in: an inactive tab kept open on the source's own origin (the route kind
+ * `origin-tab` in core/sources/definition.ts), and scripts run in a tab's page world.
+ */
+
 /** Close a helper tab after this long without a request. */
 const IDLE_CLOSE_MS = 2 * 60 * 1000;
 const LOAD_TIMEOUT_MS = 20_000;
@@ -52,9 +53,6 @@ export async function originTab(origin: string): Promise<number> {
   scheduleIdleClose(origin, created.id);
   return created.id;
 }
-
-/** The 1688 gateway's helper tab. */
-export const gatewayTab = (): Promise<number> => originTab(GATEWAY_ORIGIN);
 
 function scheduleIdleClose(origin: string, tabId: number): void {
   clearTimeout(idleTimers.get(origin));

@@ -1,0 +1,47 @@
+/**
+ * Alibaba.com, the group's international B2B site: export prices in US dollars, MOQ and supplier profiles.
+ * Searched from a helper tab on its www host in the person's own session. The one place that says what
+ * Alibaba.com is to the rest of SourceLens (see ../definition.ts).
+ */
+import { defineSource } from '../definition';
+import { offerIdOf } from '../util';
+import { createAlibabaProvider } from './index';
+import { SOURCE_ID } from './parse-search';
+import {
+  loginUrl,
+  productUrl,
+  SEARCH_HOST,
+  SEARCH_ORIGIN,
+  SITES_ALIBABA,
+  searchPageUrl,
+  verifyUrl,
+} from './urls';
+
+export const sourceAlibaba = defineSource({
+  id: SOURCE_ID,
+  name: 'Alibaba.com',
+  labelKey: 'source_alibaba',
+  hosts: { search: SEARCH_HOST },
+  sites: SITES_ALIBABA,
+  pages: {
+    home: SEARCH_ORIGIN,
+    verify: verifyUrl,
+    login: loginUrl,
+    // No sort is known to be taken by the page (README: facts and guesses).
+    results: searchPageUrl,
+    offer: (offerId) => (offerIdOf(offerId) ? productUrl(null, offerId) : null),
+  },
+  supports: {
+    imageSearch: true,
+    suggestions: false,
+    offerPages: false,
+    sorts: ['relevance'],
+    // No filter name is known for the page; the minimum order is filtered here, offers without one kept.
+    filters: { dropship: null, maxMinOrder: 'here', province: null, city: null },
+  },
+  queryWords: 'own',
+  routes: [{ id: 'alibaba-tab', kind: 'origin-tab', origin: SEARCH_ORIGIN, labelKey: 'via_alibaba_tab' }],
+  // Its search endpoints are not signed.
+  token: null,
+  create: () => createAlibabaProvider(),
+});
