@@ -1,12 +1,12 @@
 // `npm run trial`: the whole flow without a 1688 account. Builds the extension, starts the local 1688
-// (tests/mock-1688) and the fixture shop pages on one local port, and opens Chromium with the extension and the
+// (tests/mock-sources) and the fixture shop pages on one local port, and opens Chromium with the extension and the
 // host mapping on a Taobao product page. Needs a display (or xvfb-run), like `npm start`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
-import { createMock1688, SOURCE_HOSTS } from '../tests/mock-1688/server';
+import { createMockSources } from '../tests/mock-sources/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -18,12 +18,12 @@ if (!existsSync(chromium)) {
 }
 if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
-const mock = createMock1688();
+const mock = createMockSources();
 const server = await startFixtureServer({
   root: ROOT,
   sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
-  // The local stand-ins for 1688 and Alibaba.com (one mock serves both, by host name).
-  extraHosts: Object.fromEntries(SOURCE_HOSTS.map((h) => [h, mock.handle])),
+  // The local stand-ins for every registered source (tests/mock-sources/index.ts), by host name.
+  extraHosts: mock.hostHandlers(),
 });
 const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
 const extension = join(ROOT, '.output', 'chrome-mv3');

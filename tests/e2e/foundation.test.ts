@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PopupPage } from './pages/PopupPage';
+import { ShopTab } from './pages/ShopTab';
 import { withScreenshots } from './support/browser';
 import { countRows, type Harness, startHarness } from './support/harness';
 
@@ -17,8 +18,7 @@ describe('foundation: spotted products reach storage and the popup', () => {
     await withScreenshots(h.browser, 'thin-slice', async () => {
       const taobao = await h.browser.context.newPage();
       await taobao.goto('http://item.taobao.com/item.htm?id=712345678901');
-      const shop = await h.browser.context.newPage();
-      await shop.goto('https://www.example-shop.test/p/1');
+      const shop = await ShopTab.open(h.browser, 'https://www.example-shop.test/p/1');
 
       const popup = await PopupPage.open(h.browser);
       await popup.products.nth(1).waitFor();
@@ -35,13 +35,19 @@ describe('foundation: spotted products reach storage and the popup', () => {
       assert.equal(await countRows(h, 'products'), 2);
       assert.equal(await countRows(h, 'priceObservations'), 2);
 
-      // Seeing the same page again at the same price adds no second observation.
-      await shop.reload();
-      await shop.waitForTimeout(300);
+      // Seeing the same page again at the same price adds no second observation. The background records the
+      // sighting before it updates the tab's state, so once the reloaded page's report is in that state, any
+      // second observation would have been written.
+      await shop.waitForReport((r) => r !== null);
+      const seenAt = await shop.reportedAt();
+      await shop.page.reload();
+      await shop.waitForReport((r) => r?.title === 'Stainless Steel Insulated Water Bottle 750 ml', {
+        after: seenAt,
+      });
       await popup.page.reload();
       await popup.products.nth(1).waitFor();
       assert.equal(await countRows(h, 'priceObservations'), 2);
-      await Promise.all([taobao.close(), shop.close(), popup.page.close()]);
+      await Promise.all([taobao.close(), shop.page.close(), popup.page.close()]);
     });
   });
 

@@ -1,18 +1,19 @@
 /// <reference types="chrome" />
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { createMock1688, type Mock1688, SOURCE_HOSTS } from '../mock-1688/server';
+import { createMockSources, type MockSources } from '../mock-sources/server';
 import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
 import { withScreenshots } from './support/browser';
 import { type Harness, readRow, startHarness } from './support/harness';
+import { poll } from './support/wait';
 
 const SEARCH_PATH = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
 const MIN_INTERVAL_MS = 1500;
 
 describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
   let h: Harness;
-  let mock: Mock1688;
+  let mock: MockSources;
   let tab: ShopTab;
   let box: SearchBox;
 
@@ -37,8 +38,8 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     mock.requests.filter((r) => `${r.host}${r.path}` === SEARCH_PATH && r.apiMethod === 'getOfferList');
 
   before(async () => {
-    mock = createMock1688();
-    h = await startHarness(Object.fromEntries(SOURCE_HOSTS.map((host) => [host, mock.handle])));
+    mock = createMockSources();
+    h = await startHarness(mock.hostHandlers());
     // Politeness spacing shortened for the test run (no jitter), through the real setting.
     await h.browser.worker.evaluate(
       (ms) => chrome.storage.sync.set({ sourceSettings: { minIntervalMs: ms, jitterMs: 0, cacheHours: 24 } }),
@@ -169,11 +170,11 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
     await withScreenshots(h.browser, 'sources-harvest', async () => {
       const detail = await h.browser.context.newPage();
       await detail.goto('https://detail.1688.com/offer/833454967766.html');
-      let row: { priceTiers?: unknown[]; moq?: number | null; title?: string } | undefined;
-      for (let i = 0; i < 50 && !row; i += 1) {
-        row = (await readRow(h, 'offers', '1688:833454967766')) as typeof row;
-        if (!row) await detail.waitForTimeout(200);
-      }
+      const row = (await poll(
+        () => readRow(h, 'offers', '1688:833454967766'),
+        (r) => r !== undefined,
+        { what: 'the offer page recorded', timeoutMs: 30_000, intervalMs: 200 },
+      )) as { priceTiers?: unknown[]; moq?: number | null; title?: string };
       assert.ok(row, 'offer page recorded');
       assert.ok((row.priceTiers?.length ?? 0) > 0, JSON.stringify(row));
       await detail.close();
@@ -183,11 +184,11 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       const firstId = await results.locator('a[href*="detail.1688.com/offer/"]').first().getAttribute('href');
       const id = /offer\/(\d+)\.html/.exec(firstId ?? '')?.[1];
       assert.ok(id, 'the results page lists offers');
-      let card: { title?: string; priceMinMinor?: number | null } | undefined;
-      for (let i = 0; i < 50 && !card; i += 1) {
-        card = (await readRow(h, 'offers', `1688:${id}`)) as typeof card;
-        if (!card) await results.waitForTimeout(200);
-      }
+      const card = (await poll(
+        () => readRow(h, 'offers', `1688:${id}`),
+        (r) => r !== undefined,
+        { what: 'a results-page card recorded', timeoutMs: 30_000, intervalMs: 200 },
+      )) as { title?: string; priceMinMinor?: number | null } | undefined;
       assert.ok(card?.title, 'a results-page card recorded');
       assert.ok((card?.priceMinMinor ?? 0) > 0);
       await results.close();
@@ -231,9 +232,12 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       assert.equal(await skus.count(), 6);
       assert.match((await skus.first().textContent()) ?? '', /黑色>M.*\d.*100/);
       // The helper tab is closed again.
-      for (let i = 0; i < 50 && h.browser.context.pages().length > tabsBefore; i += 1)
-        await box.page.waitForTimeout(100);
-      assert.equal(h.browser.context.pages().length, tabsBefore);
+      const tabsAfter = await poll(
+        async () => h.browser.context.pages().length,
+        (n) => n <= tabsBefore,
+        { what: 'the helper tab closed', timeoutMs: 6000 },
+      ).catch(() => h.browser.context.pages().length);
+      assert.equal(tabsAfter, tabsBefore);
       // A second click folds it away.
       await card.getByTestId('offer-details-button').click();
       await details.waitFor({ state: 'detached' });
@@ -397,7 +401,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       await box.page.getByTestId('search-mode').selectOption('keywords');
       // The token in the jar is no longer valid: the handshake must run from the extension too (1688 sets a new
       // cookie on the answer; the retry reads it through the cookies API).
-      mock.expireTokens();
+      mock.sources['1688'].expireTokens();
       const before = mock.requests.length;
       await box.search('直连测试 玻璃水杯');
       assert.equal(await box.via(), 'direct');
@@ -422,13 +426,11 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       await options.waitForFunction(
         () => !(document.querySelector('[data-testid="setting-direct"]') as HTMLInputElement | null)?.checked,
       );
-      for (let i = 0; i < 50; i += 1) {
-        const has = await h.browser.worker.evaluate(() =>
-          chrome.permissions.contains({ permissions: ['cookies'] }),
-        );
-        if (!has) break;
-        await options.waitForTimeout(100);
-      }
+      await poll(
+        () => h.browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] })),
+        (has) => !has,
+        { what: 'the cookies permission given back', timeoutMs: 6000 },
+      ).catch(() => undefined);
       assert.equal(
         await h.browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] })),
         false,
@@ -475,7 +477,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
       const shown = (await box.page.getByTestId('search-panel').textContent()) ?? '';
       assert.equal(await box.via(), 'alibaba-tab', shown.slice(0, 300));
       assert.equal(uploads().length, before + 1);
-      assert.ok(mock.alibaba.imagePaths.size > 0, 'the mock accepted the JPEG');
+      assert.ok(mock.sources.alibaba.imagePaths.size > 0, 'the mock accepted the JPEG');
       assert.ok(mock.requests.some((r) => r.path === '/search/api/imageTextSearch'));
       await box.offers.first().waitFor();
     });
@@ -529,7 +531,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         shop: { text: `${factory ? '义乌示例工厂' : '示例商行'}${id}`, tpYear: years },
         shopAddition: { quantityPrices: [{ quantity: '≥2件', value: price }] },
       });
-      mock.setOffers([
+      mock.sources['1688'].setOffers([
         offer('800000000001', 'ukbench00120_resize.jpg', false, 2, '15.00', 40),
         offer('800000000002', 'ukbench00120.jpg', true, 8, '11.00', 300),
         offer('800000000003', 'ukbench00120_gray.jpg', false, 3, '14.50', 20),
@@ -572,7 +574,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         assert.equal(corrupt.data.hashes[0]?.hash, null);
         assert.ok(corrupt.data.hashes[0]?.error);
       } finally {
-        mock.setOffers(null);
+        mock.sources['1688'].setOffers(null);
       }
     });
   });

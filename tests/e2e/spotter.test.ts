@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { hasProductSignal } from '../../core/detect/signal';
 import { ShopTab } from './pages/ShopTab';
 import { SidePanelPage } from './pages/SidePanelPage';
-import { withScreenshots } from './support/browser';
+import { ROOT, withScreenshots } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
+
+/**
+ * ShopTab.spotterPassDone knows when the spotter is done only on a page without a product signal (the spotter
+ * then does everything in one turn): the pages it is used on are checked to be such pages.
+ */
+function assertNoProductSignal(url: string, file: string): void {
+  const { document } = parseHTML(readFileSync(join(ROOT, 'tests', 'fixtures', 'sites', file), 'utf8'));
+  assert.equal(hasProductSignal(document, url), false, `${url} shows a product signal`);
+}
 
 describe('spotter on shop pages under their real host names', { timeout: 120_000 }, () => {
   let h: Harness;
@@ -59,10 +72,11 @@ describe('spotter on shop pages under their real host names', { timeout: 120_000
 
   test('a news article with prices in its text: no product, no badge', async () => {
     await withScreenshots(h.browser, 'spotter-article', async () => {
-      const tab = await ShopTab.open(h.browser, 'https://www.example-news.test/2026/11/markets');
-      // Give the spotter the time it would need to report (its first run is at document_idle).
-      await tab.page.waitForLoadState('load');
-      await tab.page.waitForTimeout(1500);
+      const url = 'https://www.example-news.test/2026/11/markets';
+      assertNoProductSignal(url, 'www.example-news.test/2026/11/markets.html');
+      const tab = await ShopTab.open(h.browser, url);
+      // The spotter has looked at the page and told the background nothing.
+      assert.deepEqual(await tab.spotterPassDone(), []);
       assert.equal(await tab.reported(), null);
       assert.equal(await tab.badge(), '');
       const panel = await SidePanelPage.open(h.browser, tab.tabId);
@@ -74,8 +88,10 @@ describe('spotter on shop pages under their real host names', { timeout: 120_000
 
   test('single-page-app navigation: the product rendered after pushState is spotted, and cleared on back', async () => {
     await withScreenshots(h.browser, 'spotter-spa', async () => {
+      assertNoProductSignal('https://www.example-spa.test/', 'www.example-spa.test/index.html');
       const tab = await ShopTab.open(h.browser, 'https://www.example-spa.test/');
-      await tab.page.waitForTimeout(800);
+      // Before the navigation the spotter has looked at the shop's home view and found nothing to report.
+      assert.deepEqual(await tab.spotterPassDone(), []);
       assert.equal(await tab.reported(), null);
       await tab.page.click('#open');
       const r = await tab.waitForReport((x) => x !== null);
@@ -94,10 +110,17 @@ describe('spotter on shop pages under their real host names', { timeout: 120_000
       const tab = await ShopTab.open(h.browser, 'https://www.example-busy.test/');
       const r = await tab.waitForReport((x) => x !== null);
       assert.equal(r?.title, 'Ticking Clock Speaker');
+      // The page keeps running beside the spotter: more than 20 ticks (of 10 ms) within a second.
       const t1 = Number(await tab.page.textContent('#tick'));
-      await tab.page.waitForTimeout(1000);
+      const kept = await tab.page
+        .waitForFunction((from) => Number(document.querySelector('#tick')?.textContent) - from > 20, t1, {
+          timeout: 1000,
+          polling: 50,
+        })
+        .then(() => true)
+        .catch(() => false);
       const t2 = Number(await tab.page.textContent('#tick'));
-      assert.ok(t2 - t1 > 20, `page kept ticking (${t1} → ${t2})`);
+      assert.ok(kept, `page kept ticking (${t1} → ${t2})`);
       await tab.page.close();
     });
   });

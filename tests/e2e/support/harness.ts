@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { type ExtensionBrowser, launchWithExtension, ROOT } from './browser';
 import { type FixtureServer, type RequestHandler, startFixtureServer } from './fixture-server';
+import { recordMessages } from './messages';
 
 export interface Harness {
   server: FixtureServer;
@@ -9,7 +10,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Fixture server + Chromium with the built extension, wired together. One per test file. */
+/**
+ * Fixture server + Chromium with the built extension, wired together, with every message that reaches the
+ * background logged (support/messages.ts). One per test file.
+ */
 export async function startHarness(extraHosts?: Record<string, RequestHandler>): Promise<Harness> {
   const server = await startFixtureServer({
     root: ROOT,
@@ -17,6 +21,7 @@ export async function startHarness(extraHosts?: Record<string, RequestHandler>):
     extraHosts,
   });
   const browser = await launchWithExtension({ hosts: server.hosts, port: server.port });
+  await recordMessages(browser);
   return {
     server,
     browser,

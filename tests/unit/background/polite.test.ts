@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { busy, exclusive } from '../../../entrypoints/background/sources/polite';
+import { SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -47,5 +49,66 @@ describe('exclusive: one call per source host at a time', () => {
     const next = exclusive('s.1688.com', async () => 'next');
     await expect(failed).rejects.toThrow('network');
     await expect(next).resolves.toBe('next');
+  });
+});
+
+describe('back-off survives what must not end it', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+
+  /** The background's policy module as a fresh service worker would load it. */
+  const load = () => import('../../../entrypoints/background/sources/polite');
+
+  it('a settings change keeps a verification pause in force and applies the new limits', async () => {
+    const polite = await load();
+    polite.watchSourceSettings();
+    const p = await polite.polite();
+    p.report('h5api.m.1688.com', 'needs-verification');
+    const before = p.blocked('h5api.m.1688.com');
+    expect(before?.reason).toBe('needs-verification');
+
+    await sourceSettings.setValue({ ...SOURCE_DEFAULTS, minIntervalMs: 9000, jitterMs: 0 });
+    // The watcher runs on the storage change event; wait for it to have configured the policy.
+    await vi.waitFor(async () => {
+      const q = await polite.polite();
+      const first = q.reserve('limits.example');
+      expect(q.reserve('limits.example') - first).toBe(9000);
+    });
+    const after = await polite.polite();
+    expect(after).toBe(p);
+    expect(after.blocked('h5api.m.1688.com')).toEqual(before);
+  });
+
+  it('a service-worker restart keeps the pause and the spacing (session storage)', async () => {
+    const first = await load();
+    const p = await first.polite();
+    p.report('www.alibaba.com', 'throttled', 120_000);
+    const slot = p.reserve('detail.1688.com');
+    const blocked = p.blocked('www.alibaba.com');
+    await first.politenessSaved();
+
+    vi.resetModules(); // the worker stops; session storage stays
+    const second = await load();
+    const q = await second.polite();
+    expect(q).not.toBe(p);
+    expect(q.blocked('www.alibaba.com')).toEqual(blocked);
+    expect(q.reserve('detail.1688.com')).toBeGreaterThan(slot);
+
+    // Lifting the pause is kept the same way.
+    q.clear('www.alibaba.com');
+    await second.politenessSaved();
+    vi.resetModules();
+    const third = await (await load()).polite();
+    expect(third.blocked('www.alibaba.com')).toBeNull();
+  });
+
+  it('a malformed stored state is ignored, not trusted', async () => {
+    await fakeBrowser.storage.session.set({
+      politeness: { 'h5api.m.1688.com': { nextAt: 'soon', blockedUntil: 1e15, blockReason: 'x' } },
+    });
+    const p = await (await load()).polite();
+    expect(p.blocked('h5api.m.1688.com')).toBeNull();
   });
 });

@@ -12,8 +12,8 @@ import {
 import { hamming } from '../../../core/match/dhash';
 import { DEFAULT_RATES } from '../../../core/match/margin';
 import type { SupplierFacts } from '../../../core/sources/types';
-
-const hex64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((b) => b.toString(16).padStart(16, '0'));
+import { hex64 } from '../../support/arbitraries';
+import { offer, supplier } from '../../support/builders';
 
 /** Flip `bits` distinct bits of a hash (positions from a seed). */
 function flip(h: string, positions: number[]): string {
@@ -126,37 +126,13 @@ describe('clusterByHash', () => {
   });
 });
 
-function supplier(over: Partial<SupplierFacts> = {}): SupplierFacts {
-  return {
-    name: null,
-    loginId: null,
-    memberId: null,
-    province: null,
-    city: null,
-    years: null,
-    isFactory: null,
-    badges: [],
-    repurchaseRate: null,
-    shopUrl: null,
-    ...over,
-  };
-}
-
+/** A candidate that knows only its id (every optional fact null), with `over` and supplier facts `sup` on top. */
 function cand(
   id: string,
   over: Partial<SourceCandidate> = {},
   sup: Partial<SupplierFacts> = {},
 ): SourceCandidate {
-  return {
-    source: '1688',
-    offerId: id,
-    priceTiers: [],
-    priceMinMinor: null,
-    currency: 'CNY',
-    sales: null,
-    supplier: supplier(sup),
-    ...over,
-  };
+  return offer({ offerId: id, ...over, supplier: over.supplier ?? sup });
 }
 
 describe('probableSource', () => {

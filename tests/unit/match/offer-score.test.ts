@@ -14,22 +14,8 @@ import {
 import { buildIdf } from '../../../core/match/similarity';
 import { scoreTitlePair } from '../../../core/match/titles';
 import type { SupplierFacts } from '../../../core/sources/types';
-
-function makeSupplier(over: Partial<SupplierFacts> = {}): SupplierFacts {
-  return {
-    name: null,
-    loginId: null,
-    memberId: null,
-    province: null,
-    city: null,
-    years: null,
-    isFactory: null,
-    badges: [],
-    repurchaseRate: null,
-    shopUrl: null,
-    ...over,
-  };
-}
+import { hex64 } from '../../support/arbitraries';
+import { scorableOffer, supplier } from '../../support/builders';
 
 /** An offer that knows nothing but its title (every optional fact null). */
 function bare(
@@ -37,26 +23,13 @@ function bare(
   over: Partial<ScorableOffer> = {},
   sup: Partial<SupplierFacts> = {},
 ): ScorableOffer {
-  return {
-    source: '1688',
+  return scorableOffer({
     offerId: title.slice(0, 8),
     title,
     url: 'https://detail.1688.com/offer/1.html',
-    images: [],
-    currency: 'CNY',
-    priceTiers: [],
-    priceMinMinor: null,
-    priceMaxMinor: null,
-    moq: null,
-    unit: null,
-    dropship: null,
-    sales: null,
-    isAd: false,
-    shippingPromise: null,
-    supplier: makeSupplier(sup),
-    imageHash: null,
     ...over,
-  };
+    supplier: over.supplier ?? sup,
+  });
 }
 
 const titles = [
@@ -92,10 +65,10 @@ describe('signal curves', () => {
   });
 
   it('supplier quality from known facts only', () => {
-    expect(supplierScore(makeSupplier())).toBeNull();
-    expect(supplierScore(makeSupplier({ isFactory: true }))).toBe(1);
-    expect(supplierScore(makeSupplier({ badges: ['超级工厂'], years: 5 }))).toBe(0.75);
-    expect(supplierScore(makeSupplier({ isFactory: false, years: 10, repurchaseRate: 0.2 }))).toBeCloseTo(
+    expect(supplierScore(supplier())).toBeNull();
+    expect(supplierScore(supplier({ isFactory: true }))).toBe(1);
+    expect(supplierScore(supplier({ badges: ['超级工厂'], years: 5 }))).toBe(0.75);
+    expect(supplierScore(supplier({ isFactory: false, years: 10, repurchaseRate: 0.2 }))).toBeCloseTo(
       0.6,
       12,
     );
@@ -214,9 +187,7 @@ describe('scoreOffer', () => {
   it('property: the score is in [0, 1] and between the smallest and largest known part', () => {
     const offerArb = fc.record({
       title: fc.constantFrom(...titles, '', '水杯 保温杯 不锈钢 500ml'),
-      hash: fc.option(
-        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((b) => b.toString(16).padStart(16, '0')),
-      ),
+      hash: fc.option(hex64),
       price: fc.option(fc.integer({ min: 1, max: 50000 })),
       moq: fc.option(fc.integer({ min: 1, max: 1000 })),
       dropship: fc.option(fc.boolean()),

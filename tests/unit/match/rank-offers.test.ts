@@ -11,46 +11,16 @@ import {
   rankPreparedOffers,
 } from '../../../core/match/rank-offers';
 import type { SupplierFacts } from '../../../core/sources/types';
+import { scorableOffer } from '../../support/builders';
 
+/** An offer known by its id and title only (every optional fact null), with `over` and supplier facts `sup`. */
 function offer(
   id: string,
   title: string,
   over: Partial<RankableOffer> = {},
   sup: Partial<SupplierFacts> = {},
-) {
-  const o: RankableOffer = {
-    source: '1688',
-    offerId: id,
-    title,
-    url: `https://detail.1688.com/offer/${id}.html`,
-    images: [],
-    currency: 'CNY',
-    priceTiers: [],
-    priceMinMinor: null,
-    priceMaxMinor: null,
-    moq: null,
-    unit: null,
-    dropship: null,
-    sales: null,
-    isAd: false,
-    shippingPromise: null,
-    supplier: {
-      name: null,
-      loginId: null,
-      memberId: null,
-      province: null,
-      city: null,
-      years: null,
-      isFactory: null,
-      badges: [],
-      repurchaseRate: null,
-      shopUrl: null,
-      ...sup,
-    },
-    imageHash: null,
-    ...over,
-  };
-  return o;
+): RankableOffer {
+  return scorableOffer({ offerId: id, title, ...over, supplier: over.supplier ?? sup });
 }
 
 const PHOTO = 'c8c8808c969292cc';

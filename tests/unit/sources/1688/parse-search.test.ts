@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope } from '../../../core/sources/1688/gateway';
+import { parseEnvelope } from '../../../../core/sources/1688/gateway';
 import {
   imageList,
   parseOfferItem,
   parseQuantity,
   parseSearchAnswer,
   salesFromText,
-} from '../../../core/sources/1688/parse-search';
-import { fixtureJson, fixtureText } from './helpers';
+} from '../../../../core/sources/1688/parse-search';
+import { fixtureJson, fixtureText } from './fixtures';
 
 describe('keyword search answer (data.data.OFFER.items[].data)', () => {
   const parsed = parseSearchAnswer(fixtureJson('search-keyword.json'));
@@ -175,7 +175,7 @@ describe('small readers', () => {
     const o = parseOfferItem({
       data: { offerId: '123456', title: '<b>粗</b><font color="red">体</font><script>x</script>' },
     });
-    expect(o?.title).toBe('粗体x');
+    expect(o?.title).toBe('粗体');
   });
 
   it('answers that are not search answers give nothing', () => {

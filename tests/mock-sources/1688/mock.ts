@@ -1,8 +1,6 @@
 /**
- * A local mock of the 1688 hosts SourceLens talks to, speaking the protocol documented in
- * /work/shared/data/1688/PROTOCOL.md. It routes by the Host header (or `X-Mock-Host`), so a browser started with
- * `--host-resolver-rules="MAP h5api.m.1688.com 127.0.0.1:PORT, MAP detail.1688.com 127.0.0.1:PORT, …"` (or a TLS
- * front that forwards here) sees one site per host:
+ * The 1688 hosts SourceLens talks to, speaking the protocol documented in /work/shared/data/1688/PROTOCOL.md
+ * (mounted by ../server.ts, which routes requests here by host):
  *
  * - h5api.m.1688.com  `/` small HTML page (the page the extension's transport opens);
  *                     `/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/` the MTOP gateway (GET `data=`
@@ -14,23 +12,17 @@
  * - s.1688.com        `/selloffer/offer_search.htm?keywords=<GBK>` result page with offer cards.
  * - air.1688.com      `/kapp/1688-search/pc-image-search/?imageId=` image result page.
  * - login.1688.com / passport.1688.com / login.taobao.com, page.1688.com, www.1688.com: small pages.
- * - www.alibaba.com (and login/passport.alibaba.com): Alibaba.com's result page and image search API, see
- *   alibaba.ts.
  *
- * Walls: `setWall(kind)` for every host, or per request with header `X-Mock-Wall: kind` / query `__wall=kind`.
- *
- * Start: `tsx tests/mock-1688/server.ts --port 8688 [--host 127.0.0.1]`, or `await startMock1688({port: 0})`.
- * Mount: `handle1688Request(req, res)` (a shared default instance) or `createMock1688().handle`.
+ * Walls: the kind the server passes in (`setWall`, header `X-Mock-Wall`, query `__wall`).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import SparkMD5 from 'spark-md5';
-import { gbkPercentDecode } from '../../core/sources/1688/gbk';
-import { type AlibabaMock, createAlibabaMock, isAlibabaHost } from './alibaba';
-import { readBodyBytes } from './multipart';
+import { gbkPercentDecode } from '../../../core/sources/1688/gbk';
+import { sourceFixtures } from '../../support/fixtures';
+import { redirect, send } from '../http';
+import { readBodyBytes } from '../multipart';
+import type { MockRequest, RequestLogEntry, SourceMock, SourceMockOptions, WallKind } from '../types';
 import {
   contextPage,
   delistedPage,
@@ -47,26 +39,13 @@ import {
 
 export type { MockOffer } from './pages';
 
-export const WALL_KINDS = [
-  'punish',
-  'slider',
-  'rgv587',
-  'user-validate',
-  'login',
-  'throttled',
-  'empty',
-] as const;
-export type WallKind = (typeof WALL_KINDS)[number];
-
-/** Every host this mock answers for, to map onto it (--host-resolver-rules) in tests and the trial. */
-export const SOURCE_HOSTS: readonly string[] = [
+/** The hosts a browser maps onto this mock: the gateway, offer pages, the two result pages, sign-in. */
+export const HOSTS_1688: readonly string[] = [
   'h5api.m.1688.com',
   'detail.1688.com',
   's.1688.com',
   'air.1688.com',
   'login.1688.com',
-  'www.alibaba.com',
-  'login.alibaba.com',
 ];
 
 export const APP_KEY = '12574478';
@@ -75,55 +54,20 @@ export const WRONGPAGE_ID = '100000000002';
 export const FIXTURE_CONTEXT_ID = '833454967766';
 export const FIXTURE_INIT_DATA_ID = '597090034012';
 
-export interface RequestLogEntry {
-  time: number;
-  method: string;
-  host: string;
-  path: string;
-  query: Record<string, string>;
-  /** The wall answered, if any. */
-  wall: WallKind | null;
-  status: number;
-  /** The Referer header: a page's address for requests from a page, none from an extension's service worker. */
-  referer: string | null;
-  /** Sec-Fetch-Site: `same-origin` from the site's own page, otherwise who sent it (`none`, `cross-site`). */
-  fetchSite: string | null;
-  /** Gateway only: the first ret code answered. */
-  ret?: string;
-  /** Gateway only: the method inside params (getOfferList, uploadBase64WithRequest…). */
-  apiMethod?: string;
-}
-
-export interface Mock1688Options {
+export interface Mock1688Options extends Partial<SourceMockOptions> {
   /** Token lifetime. Default 20 min. */
   tokenTtlMs?: number;
   /** Results a keyword search reports in total. Default 150. */
   total?: number;
-  /** Host assumed when the Host header is not a 1688 host (127.0.0.1, localhost). Default h5api.m.1688.com. */
-  defaultHost?: string;
-  /** Scheme used in redirect Locations. Default https (what the real site sends). */
-  redirectScheme?: 'http' | 'https';
-  now?: () => number;
 }
 
-export interface Mock1688 {
-  /** Node request handler: mount it in any http/https server. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Every request seen, oldest first (live array). */
-  readonly requests: RequestLogEntry[];
-  /** Requests whose path (or host+path) equals `key`; all requests without a key. */
-  count(key?: string): number;
-  /** Request counts keyed by `host + path`. */
-  counts(): Record<string, number>;
-  setWall(kind: WallKind | null): void;
+export interface Mock1688 extends SourceMock {
   /** Replace the catalogue every keyword / image search pages through (null: generated offers per keyword). */
   setOffers(offers: MockOffer[] | null): void;
   /** Make every issued token expire now (next gateway call answers FAIL_SYS_TOKEN_EXOIRED). */
   expireTokens(): void;
-  /** Forget requests, tokens, page ids, images and walls. */
+  /** Forget tokens, page ids, images and the catalogue. */
   reset(): void;
-  /** The www.alibaba.com routes (alibaba.ts): the image paths its uploads handed out. */
-  readonly alibaba: AlibabaMock;
 }
 
 interface TokenInfo {
@@ -131,12 +75,12 @@ interface TokenInfo {
   enc: string;
 }
 
-const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/1688/', import.meta.url));
+const saved = sourceFixtures('1688');
 const fixtureCache = new Map<string, string>();
 function fixture(name: string): string {
   let text = fixtureCache.get(name);
   if (text === undefined) {
-    text = readFileSync(FIXTURE_DIR + name, 'utf8');
+    text = saved.text(name);
     fixtureCache.set(name, text);
   }
   return text;
@@ -157,10 +101,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return (await readBodyBytes(req)).toString('utf8');
 }
 
-function isWall(v: unknown): v is WallKind {
-  return typeof v === 'string' && (WALL_KINDS as readonly string[]).includes(v);
-}
-
 const GATEWAY_PATH = /^\/h5\/([^/]+)\/([^/]+)\/?$/;
 const RECOMMEND_PATH = 'mtop.relationrecommend.wirelessrecommend.recommend';
 
@@ -168,16 +108,12 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
   const now = opts.now ?? Date.now;
   const tokenTtl = opts.tokenTtlMs ?? 20 * 60_000;
   const total = opts.total ?? 150;
-  const defaultHost = opts.defaultHost ?? 'h5api.m.1688.com';
-  const requests: RequestLogEntry[] = [];
   const tokens = new Map<string, TokenInfo>();
   const pageIds = new Set<string>();
   const images = new Map<string, string>();
   /** Offers served in search answers, so their detail pages agree with the results. */
   const served = new Map<string, MockOffer>();
-  let wall: WallKind | null = null;
   let catalogue: MockOffer[] | null = null;
-  const alibaba = createAlibabaMock();
   let punishCounter = 0;
 
   function offersFor(seed: string): MockOffer[] {
@@ -191,21 +127,13 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     return { ...generatedOffer(`offer-${id}`, 0), offerId: id };
   }
 
-  function scheme(req: IncomingMessage): string {
-    const forwarded = req.headers['x-forwarded-proto'];
-    if ((req.socket as { encrypted?: boolean }).encrypted || forwarded === 'https') return 'https';
-    return opts.redirectScheme ?? 'https';
-  }
-
   function issueToken(req: IncomingMessage, res: ServerResponse, host: string): void {
     const token = randomBytes(16).toString('hex');
     const expiresAt = now() + tokenTtl;
     const enc = md5(`${token}:enc`);
     tokens.set(token, { expiresAt, enc });
-    const secure =
-      scheme(req) === 'https' && (req.socket as { encrypted?: boolean }).encrypted
-        ? '; Secure; SameSite=None'
-        : '';
+    // Secure only over TLS: a plain-HTTP browser set-up would drop a Secure cookie.
+    const secure = (req.socket as { encrypted?: boolean }).encrypted ? '; Secure; SameSite=None' : '';
     const domain = /(^|\.)1688\.com$/.test(host) ? '; Domain=.1688.com' : '';
     const expires = new Date(expiresAt).toUTCString();
     res.setHeader('Set-Cookie', [
@@ -214,36 +142,15 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     ]);
   }
 
-  function send(
-    res: ServerResponse,
-    status: number,
-    type: string,
-    body: string,
-    headers: Record<string, string> = {},
-  ): void {
-    res.statusCode = status;
-    res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', 'no-store');
-    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    res.end(body);
-  }
-
-  function redirect(res: ServerResponse, location: string): void {
-    res.statusCode = 302;
-    res.setHeader('Location', location);
-    res.end();
-  }
-
   /** HTTP-level walls (every host). Returns true when a wall answered. */
   function httpWall(
     kind: WallKind,
-    req: IncomingMessage,
     res: ServerResponse,
     host: string,
     url: URL,
+    sch: string,
     gateway: boolean,
   ): boolean {
-    const sch = scheme(req);
     switch (kind) {
       case 'punish':
         punishCounter++;
@@ -500,23 +407,17 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     return null;
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): Promise<void> {
+  async function route({ req, res, url, entry, wall: kind, scheme }: MockRequest): Promise<void> {
     const host = entry.host;
-    const url = new URL(req.url ?? '/', `http://${host}`);
     const isPunishPath = /_____tmd_____|punish/.test(url.pathname);
     const isGateway = host === 'h5api.m.1688.com' && url.pathname.startsWith('/h5/');
-    const headerWall = req.headers['x-mock-wall'];
-    const requested =
-      (Array.isArray(headerWall) ? headerWall[0] : headerWall) ?? url.searchParams.get('__wall');
-    const kind: WallKind | null = isWall(requested) ? requested : wall;
-    if (isAlibabaHost(host)) return alibaba.route(req, res, url, entry, kind, scheme(req));
     const loginHost = /^(login\.1688\.com|passport\.1688\.com|login\.taobao\.com)$/.test(host);
 
     if (isPunishPath) {
       send(res, 200, 'text/html; charset=utf-8', punishPage());
       return;
     }
-    if (kind && !loginHost && httpWall(kind, req, res, host, url, isGateway)) {
+    if (kind && !loginHost && httpWall(kind, res, host, url, scheme, isGateway)) {
       entry.wall = kind;
       return;
     }
@@ -536,7 +437,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         const id = m[1];
         if (id === DELISTED_ID) return send(res, 200, 'text/html; charset=utf-8', delistedPage());
         if (id === WRONGPAGE_ID)
-          return redirect(res, `${scheme(req)}://page.1688.com/shtml/static/wrongpage.html`);
+          return redirect(res, `${scheme}://page.1688.com/shtml/static/wrongpage.html`);
         if (id === FIXTURE_CONTEXT_ID && !catalogue) {
           return send(res, 200, 'text/html; charset=utf-8', fixture('detail-context-833454967766.html'));
         }
@@ -574,50 +475,9 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     }
   }
 
-  function hostOf(req: IncomingMessage): string {
-    const override = req.headers['x-mock-host'];
-    const raw = (Array.isArray(override) ? override[0] : override) ?? req.headers.host ?? '';
-    const host = raw.replace(/:\d+$/, '').toLowerCase();
-    return /(^|\.)(1688\.com|taobao\.com|alibaba\.com)$/.test(host) ? host : defaultHost;
-  }
-
-  const mock: Mock1688 = {
-    handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://mock');
-      const entry: RequestLogEntry = {
-        time: now(),
-        method: req.method ?? 'GET',
-        host: hostOf(req),
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        wall: null,
-        status: 0,
-        referer: typeof req.headers.referer === 'string' ? req.headers.referer : null,
-        fetchSite: typeof req.headers['sec-fetch-site'] === 'string' ? req.headers['sec-fetch-site'] : null,
-      };
-      requests.push(entry);
-      res.on('finish', () => {
-        entry.status = res.statusCode;
-      });
-      route(req, res, entry).catch((err: unknown) => {
-        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `mock error: ${String(err)}`);
-        else res.end();
-      });
-    },
-    requests,
-    alibaba,
-    count(key) {
-      if (key === undefined) return requests.length;
-      return requests.filter((r) => r.path === key || r.host + r.path === key).length;
-    },
-    counts() {
-      const out: Record<string, number> = {};
-      for (const r of requests) out[r.host + r.path] = (out[r.host + r.path] ?? 0) + 1;
-      return out;
-    },
-    setWall(kind) {
-      wall = kind;
-    },
+  return {
+    owns: (host) => /(^|\.)(1688\.com|taobao\.com)$/.test(host),
+    route,
     setOffers(offers) {
       catalogue = offers ? offers.map((o) => ({ ...o })) : null;
     },
@@ -625,81 +485,11 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       for (const info of tokens.values()) info.expiresAt = now() - 1;
     },
     reset() {
-      requests.length = 0;
       tokens.clear();
       pageIds.clear();
       images.clear();
       served.clear();
-      wall = null;
       catalogue = null;
-      alibaba.reset();
     },
   };
-  return mock;
-}
-
-const defaultMock = createMock1688();
-
-/** The shared default instance's handler, for mounting inside another server. */
-export function handle1688Request(req: IncomingMessage, res: ServerResponse): void {
-  defaultMock.handle(req, res);
-}
-
-/** The shared default instance behind handle1688Request (set walls / read counts on it). */
-export const mock1688 = defaultMock;
-
-export interface RunningMock1688 extends Mock1688 {
-  port: number;
-  host: string;
-  /** `http://host:port`. */
-  url: string;
-  server: Server;
-  close(): Promise<void>;
-}
-
-/** Start a mock on its own http server (port 0 = any free port). */
-export async function startMock1688(
-  opts: Mock1688Options & { port?: number; host?: string } = {},
-): Promise<RunningMock1688> {
-  const mock = createMock1688(opts);
-  const server = createServer((req, res) => mock.handle(req, res));
-  const bindHost = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, bindHost, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return Object.assign(mock, {
-    port,
-    host: bindHost,
-    url: `http://${bindHost}:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  });
-}
-
-function argValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  if (i >= 0) return argv[i + 1];
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const argv = process.argv.slice(2);
-  const port = Number(argValue(argv, '--port') ?? 8688);
-  const host = argValue(argv, '--host') ?? '127.0.0.1';
-  const wallArg = argValue(argv, '--wall');
-  startMock1688({ port, host }).then((m) => {
-    if (isWall(wallArg)) m.setWall(wallArg);
-    process.stdout.write(`mock 1688 listening on ${m.url}\n`);
-    const stop = () => {
-      m.close().then(() => process.exit(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

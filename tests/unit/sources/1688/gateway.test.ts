@@ -7,11 +7,11 @@ import {
   RECOMMEND_API,
   TOKEN_RETRIES,
   unwrapJsonp,
-} from '../../../core/sources/1688/gateway';
-import { mtopSign } from '../../../core/sources/1688/sign';
-import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../core/sources/provider';
-import { requestBody, requestUrl } from '../../../core/sources/provider';
-import { fixtureJson, fixtureText } from './helpers';
+} from '../../../../core/sources/1688/gateway';
+import { mtopSign } from '../../../../core/sources/1688/sign';
+import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
+import { requestBody, requestUrl } from '../../../../core/sources/provider';
+import { fixtureJson, fixtureText } from './fixtures';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
 
@@ -149,6 +149,7 @@ describe('token handshake', () => {
     ac.abort();
     expect(await callMtop({ ...g.ctx, signal: ac.signal }, call)).toEqual({
       state: 'error',
+      kind: 'aborted',
       message: 'aborted',
     });
   });

@@ -1,48 +1,27 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callMtop, RECOMMEND_API } from '../../../core/sources/1688/gateway';
-import { create1688Provider } from '../../../core/sources/1688/index';
-import { imageUploadParams, recommendData, SEARCH_APP_ID } from '../../../core/sources/1688/params';
-import { searchPageUrl } from '../../../core/sources/1688/urls';
-import { createProvider } from '../../../core/sources/index';
+import { describe, expect, it } from 'vitest';
+import { callMtop, RECOMMEND_API } from '../../../../core/sources/1688/gateway';
+import { create1688Provider } from '../../../../core/sources/1688/index';
+import { imageUploadParams, recommendData, SEARCH_APP_ID } from '../../../../core/sources/1688/params';
+import { searchPageUrl } from '../../../../core/sources/1688/urls';
+import { sourceById } from '../../../../core/sources/index';
 import {
   DELISTED_ID,
   FIXTURE_CONTEXT_ID,
   FIXTURE_INIT_DATA_ID,
-  handle1688Request,
-  mock1688,
-  type RunningMock1688,
-  startMock1688,
   WRONGPAGE_ID,
-} from '../../mock-1688/server';
-import { contextFor, nodeTransport, expectOk as ok } from './node-transport';
+} from '../../../mock-sources/1688/mock';
+import { createMockSources, listen, type WallKind } from '../../../mock-sources/server';
+import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
+import { useMockSources } from '../../../support/mock-server';
+import { contextFor, nodeTransport, expectOk as ok } from '../../../support/node-transport';
 
 const GATEWAY = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
-// A JPEG needs only its magic bytes for the upload check; PNG has its own signature.
-const JPEG_B64 = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
-]).toString('base64');
-const PNG_B64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString(
-  'base64',
-);
-
-let mock: RunningMock1688;
-
-beforeAll(async () => {
-  mock = await startMock1688({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => {
-  mock.reset();
-});
+const mock = useMockSources();
 
 describe('keyword search through the mock gateway', () => {
   it('does the token handshake, signs, and returns a page of offers', async () => {
     const t = nodeTransport(mock.port);
-    const provider = createProvider('1688');
+    const provider = sourceById('1688')?.create();
     if (!provider) throw new Error('no 1688 provider in the registry');
     const r = ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
     expect(r.offers).toHaveLength(60);
@@ -102,7 +81,7 @@ describe('keyword search through the mock gateway', () => {
     const t = nodeTransport(mock.port);
     const provider = create1688Provider();
     ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
-    mock.expireTokens();
+    mock.sources['1688'].expireTokens();
     ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
     expect(mock.requests.map((q) => q.ret)).toEqual([
       'FAIL_SYS_TOKEN_EMPTY',
@@ -157,7 +136,7 @@ describe('image search through the mock gateway', () => {
   it('the provider refuses a PNG before uploading', async () => {
     const t = nodeTransport(mock.port);
     const r = await create1688Provider().searchByImage(PNG_B64, {}, contextFor(t));
-    expect(r).toEqual({ state: 'error', message: 'image search needs a JPEG' });
+    expect(r).toEqual({ state: 'error', kind: 'input', message: 'image search needs a JPEG' });
     expect(mock.count()).toBe(0);
   });
 
@@ -169,7 +148,7 @@ describe('image search through the mock gateway', () => {
 });
 
 describe('walls become typed states', () => {
-  const cases: [Parameters<RunningMock1688['setWall']>[0], string, Record<string, unknown>][] = [
+  const cases: [WallKind | null, string, Record<string, unknown>][] = [
     ['punish', 'needs-verification', { reason: 'url' }],
     ['slider', 'needs-verification', { reason: 'slider-markup' }],
     ['rgv587', 'needs-verification', { reason: 'ret:RGV587_ERROR' }],
@@ -323,25 +302,22 @@ describe('person-facing pages', () => {
 });
 
 describe('mounting the handler in another server', () => {
-  it('handle1688Request works inside a combined server', async () => {
-    mock1688.reset();
-    const server = createServer((req, res) => {
+  it('the mock handler works inside a combined server', async () => {
+    const combined = createMockSources();
+    const server = await listen((req, res) => {
       if (req.url?.startsWith('/shop')) {
         res.end('shop page');
         return;
       }
-      handle1688Request(req, res);
+      combined.handle(req, res);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as AddressInfo).port;
     try {
-      const t = nodeTransport(port);
+      const t = nodeTransport(server.port);
       const r = ok(await create1688Provider().searchByKeywords('帽子', {}, contextFor(t)));
       expect(r.offers.length).toBe(60);
-      expect(mock1688.counts()[GATEWAY]).toBe(2);
+      expect(combined.counts()[GATEWAY]).toBe(2);
     } finally {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await server.close();
     }
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAlibabaHttp, classifyAnswerBody } from '../../../core/sources/alibaba/walls';
-import type { GatewayResponse } from '../../../core/sources/provider';
-import { EmptyRunDetector } from '../../../core/sources/walls';
-import { alibabaText } from './alibaba-fixtures';
+import { classifyAlibabaHttp, classifyAnswerBody } from '../../../../core/sources/alibaba/walls';
+import type { GatewayResponse } from '../../../../core/sources/provider';
+import { EmptyRunDetector } from '../../../../core/sources/walls';
+import { alibabaText } from './fixtures';
 
 const SEARCH = 'https://www.alibaba.com/trade/search?fsb=y&keywords=lamp';
 const page = (text: string, extra: Partial<GatewayResponse> = {}): GatewayResponse => ({

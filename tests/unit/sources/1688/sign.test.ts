@@ -6,7 +6,7 @@ import {
   parseTokenCookie,
   tokenExpired,
   tokenFromCookie,
-} from '../../../core/sources/1688/sign';
+} from '../../../../core/sources/1688/sign';
 
 // Vectors computed independently with Node: crypto.createHash('md5').update(s, 'utf8').digest('hex').
 const DATA = '{"appId":32517,"params":"{\\"method\\":\\"getOfferList\\",\\"keywords\\":\\"帽子\\"}"}';

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { readResultsPage } from '../../../core/sources/1688/parse-results-page';
+import { readResultsPage } from '../../../../core/sources/1688/parse-results-page';
 
 const page = (body: string) =>
   parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;

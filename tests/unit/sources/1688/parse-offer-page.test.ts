@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractPageData, parseOfferData, parseOfferPage } from '../../../core/sources/1688/parse-offer-page';
-import { parseLooseJson, parseLooseLiteral } from '../../../core/sources/loose-json';
-import { fixtureJson, fixtureText } from './helpers';
+import {
+  extractPageData,
+  parseOfferData,
+  parseOfferPage,
+} from '../../../../core/sources/1688/parse-offer-page';
+import { parseLooseJson, parseLooseLiteral } from '../../../../core/text/loose-json';
+import { fixtureJson, fixtureText } from './fixtures';
 
 describe('current pages: window.context', () => {
   const html = fixtureText('detail-context-833454967766.html');

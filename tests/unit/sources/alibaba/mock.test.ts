@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAlibabaProvider } from '../../../core/sources/alibaba/index';
-import { createProvider } from '../../../core/sources/index';
-import { multipartBoundary, parseMultipart } from '../../mock-1688/multipart';
-import { type RunningMock1688, startMock1688 } from '../../mock-1688/server';
-import { JPEG_B64, PNG_B64 } from './alibaba-fixtures';
-import { contextFor, nodeTransport, expectOk as ok } from './node-transport';
+import { describe, expect, it } from 'vitest';
+import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
+import { sourceById } from '../../../../core/sources/index';
+import { multipartBoundary, parseMultipart } from '../../../mock-sources/multipart';
+import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
+import { useMockSources } from '../../../support/mock-server';
+import { contextFor, nodeTransport, expectOk as ok } from '../../../support/node-transport';
 
 const UPLOAD = 'www.alibaba.com/search/api/imageTextSearchRegions';
 const IMAGE = 'www.alibaba.com/search/api/imageTextSearch';
 const PAGE = 'www.alibaba.com/trade/search';
 
-let mock: RunningMock1688;
-
-beforeAll(async () => {
-  mock = await startMock1688({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => {
-  mock.reset();
-});
+const mock = useMockSources();
 
 describe('keyword search against the mock www.alibaba.com', () => {
   it('pages through 3 pages of 40 generated offers', async () => {
     const t = nodeTransport(mock.port);
-    const provider = createProvider('alibaba');
+    const provider = sourceById('alibaba')?.create();
     if (!provider) throw new Error('no alibaba provider in the registry');
     const pages = [];
     for (const page of [1, 2, 3])
@@ -78,7 +68,7 @@ describe('image search against the mock', () => {
     expect(r.offers).toHaveLength(40);
     expect(r).toMatchObject({ total: 120, hasMore: true, pageId: null });
     expect(r.imageId).toMatch(/^icbuimgsearch\/mock[0-9a-f]{20}\.jpg$/);
-    expect([...mock.alibaba.imagePaths]).toEqual([r.imageId]);
+    expect([...mock.sources.alibaba.imagePaths]).toEqual([r.imageId]);
     expect(mock.requests.map((q) => `${q.method} ${q.host}${q.path}`)).toEqual([
       `POST ${UPLOAD}`,
       `GET ${IMAGE}`,
@@ -121,7 +111,7 @@ describe('image search against the mock', () => {
       { imageId: 'icbuimgsearch/nope.jpg' },
       contextFor(t),
     );
-    expect(r).toEqual({ state: 'error', message: 'image search: imagePath not found' });
+    expect(r).toEqual({ state: 'error', kind: 'refused', message: 'image search: imagePath not found' });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The www.alibaba.com part of the local mock (server.ts routes the host here), speaking what public code shows of
- * Alibaba.com (see /work/shared/data/1688/PROTOCOL.md, "Alibaba.com"):
+ * The Alibaba.com hosts SourceLens talks to (mounted by ../server.ts, which routes requests here by host),
+ * speaking what public code shows of Alibaba.com (see /work/shared/data/1688/PROTOCOL.md, "Alibaba.com"):
  *
  * - `/`                          a small HTML page.
  * - `/trade/search`              the keyword result page: HTML whose script assigns
@@ -23,9 +23,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { multipartBoundary, parseMultipart, readBodyBytes } from './multipart';
-import { esc, hash32 } from './pages';
-import type { RequestLogEntry, WallKind } from './server';
+import { esc, hash32 } from '../html';
+import { sendHtml as html, sendJson as json, redirect, send } from '../http';
+import { multipartBoundary, parseMultipart, readBodyBytes } from '../multipart';
+import type { MockRequest, SourceMock, SourceMockOptions, WallKind } from '../types';
+
+/** The hosts a browser maps onto this mock: the search site and its sign-in. */
+export const HOSTS_ALIBABA: readonly string[] = ['www.alibaba.com', 'login.alibaba.com'];
 
 export const ALIBABA_PAGE_SIZE = 40;
 export const ALIBABA_TOTAL = 120;
@@ -82,44 +86,9 @@ export function generatedAlibabaOffer(seed: string, i: number): AlibabaMockOffer
   return offer;
 }
 
-export interface AlibabaMock {
-  /** Answer one request for an alibaba.com host; `kind` is the wall asked for (header, query or setWall). */
-  route(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    entry: RequestLogEntry,
-    kind: WallKind | null,
-    scheme: string,
-  ): Promise<void>;
+export interface MockAlibaba extends SourceMock {
   /** Image paths handed out by uploads so far. */
   readonly imagePaths: ReadonlySet<string>;
-  reset(): void;
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  headers: Record<string, string> = {},
-) {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  res.setHeader('Cache-Control', 'no-store');
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(body);
-}
-
-const html = (res: ServerResponse, body: string, status = 200) =>
-  send(res, status, 'text/html; charset=utf-8', body);
-const json = (res: ServerResponse, body: unknown, status = 200) =>
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
-
-function redirect(res: ServerResponse, location: string): void {
-  res.statusCode = 302;
-  res.setHeader('Location', location);
-  res.end();
 }
 
 /** JSON safe inside a <script>: no `</script>` or `<!--` can close or comment it. */
@@ -157,7 +126,7 @@ function punishPage(): string {
   );
 }
 
-export function createAlibabaMock(opts: { total?: number } = {}): AlibabaMock {
+export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: number } = {}): MockAlibaba {
   const total = opts.total ?? ALIBABA_TOTAL;
   /** imagePath → the digest its generated offers are seeded with. */
   const images = new Map<string, string>();
@@ -270,7 +239,8 @@ export function createAlibabaMock(opts: { total?: number } = {}): AlibabaMock {
 
   return {
     imagePaths,
-    async route(req, res, url, entry, kind, scheme) {
+    owns: isAlibabaHost,
+    async route({ req, res, url, entry, wall: kind, scheme }: MockRequest) {
       const host = entry.host;
       const api = url.pathname.startsWith('/search/api/');
       if (/_____tmd_____|punish/.test(url.pathname)) return html(res, punishPage());

@@ -5,34 +5,21 @@ import {
   parseOfferPrice,
   parseSold,
   parseYears,
-} from '../../../core/sources/alibaba/fields';
-import { parseUploadAnswer } from '../../../core/sources/alibaba/parse-image';
-import { extractOfferList, parseSearchPage } from '../../../core/sources/alibaba/parse-page';
-import { parseAlibabaOffer, parseSearchAnswer } from '../../../core/sources/alibaba/parse-search';
+} from '../../../../core/sources/alibaba/fields';
+import { parseUploadAnswer } from '../../../../core/sources/alibaba/parse-image';
+import { extractOfferList, parseSearchPage } from '../../../../core/sources/alibaba/parse-page';
+import { parseAlibabaOffer, parseSearchAnswer } from '../../../../core/sources/alibaba/parse-search';
 import {
   loginUrl,
   productIdFromUrl,
   productUrl,
   searchPageUrl,
   verifyUrl,
-} from '../../../core/sources/alibaba/urls';
-import { parseLooseJson } from '../../../core/sources/loose-json';
-import type { SupplierFacts, WholesaleOffer } from '../../../core/sources/types';
-import { alibabaJson, alibabaText } from './alibaba-fixtures';
-
-const NO_SUPPLIER: SupplierFacts = {
-  name: null,
-  loginId: null,
-  memberId: null,
-  province: null,
-  city: null,
-  country: null,
-  years: null,
-  isFactory: null,
-  badges: [],
-  repurchaseRate: null,
-  shopUrl: null,
-};
+} from '../../../../core/sources/alibaba/urls';
+import type { WholesaleOffer } from '../../../../core/sources/types';
+import { parseLooseJson } from '../../../../core/text/loose-json';
+import { offer } from '../../../support/builders';
+import { alibabaJson, alibabaText } from './fixtures';
 
 describe('the keyword result page fixture', () => {
   const parsed = parseSearchPage(alibabaText('search-keyword.html'));
@@ -116,24 +103,16 @@ describe('the keyword result page fixture', () => {
   });
 
   it('absent fields are null (or empty), never invented', () => {
-    expect(byId.get('1600900000003')).toEqual({
-      source: 'alibaba',
-      offerId: '1600900000003',
-      title: 'Fixture Bare Offer',
-      url: 'https://www.alibaba.com/product-detail/Fixture-Bare-Offer_1600900000003.html',
-      images: [],
-      currency: 'USD',
-      priceTiers: [],
-      priceMinMinor: null,
-      priceMaxMinor: null,
-      moq: null,
-      unit: null,
-      dropship: null,
-      sales: null,
-      isAd: false,
-      shippingPromise: null,
-      supplier: NO_SUPPLIER,
-    });
+    // The builder's offer is the one that knows nothing beyond what is given: every other fact null or empty.
+    expect(byId.get('1600900000003')).toEqual(
+      offer({
+        source: 'alibaba',
+        offerId: '1600900000003',
+        title: 'Fixture Bare Offer',
+        url: 'https://www.alibaba.com/product-detail/Fixture-Bare-Offer_1600900000003.html',
+        currency: 'USD',
+      }),
+    );
   });
 
   it('drops javascript:/data: URLs and a foreign shop link; money is not a sales count', () => {

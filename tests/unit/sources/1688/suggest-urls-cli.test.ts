@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnyText, parseAnyValue } from '../../../core/sources/1688/parse-any';
-import { parseSuggestAnswer } from '../../../core/sources/1688/parse-suggest';
+import { parseAnyText, parseAnyValue } from '../../../../core/sources/1688/parse-any';
+import { parseSuggestAnswer } from '../../../../core/sources/1688/parse-suggest';
 import {
   detailUrl,
   imageSearchPageUrl,
@@ -8,9 +8,9 @@ import {
   offerIdFromUrl,
   searchPageUrl,
   verifyUrl,
-} from '../../../core/sources/1688/urls';
-import { toCliOffer } from '../../../scripts/parse-offer';
-import { fixtureJson, fixtureText } from './helpers';
+} from '../../../../core/sources/1688/urls';
+import { toCliOffer } from '../../../../scripts/parse-offer';
+import { fixtureJson, fixtureText } from './fixtures';
 
 describe('suggestions', () => {
   it('reads data.items[].data.keyword, plain text, de-duplicated', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createAlibabaProvider } from '../../../core/sources/alibaba/index';
-import { createProvider, PROVIDERS, providerIds } from '../../../core/sources/index';
+import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
+import { SOURCE_IDS, SOURCES, sourceById } from '../../../../core/sources/index';
 import type {
   GatewayRequest,
   GatewayResponse,
   ProviderContext,
   SearchResult,
-} from '../../../core/sources/provider';
-import { alibabaText, JPEG_B64, PNG_B64 } from './alibaba-fixtures';
+} from '../../../../core/sources/provider';
+import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
+import { alibabaText } from './fixtures';
 
 type Answer = Partial<GatewayResponse> & { text?: string };
 
@@ -41,12 +42,13 @@ function ok(r: SearchResult) {
 
 describe('registry', () => {
   it('lists and creates the Alibaba.com provider', () => {
-    expect(providerIds()).toEqual(['1688', 'alibaba']);
-    expect(PROVIDERS.find((p) => p.id === 'alibaba')?.label).toBe('Alibaba.com');
-    const p = createProvider('alibaba');
-    expect(p?.id).toBe('alibaba');
-    expect(p?.label).toBe('Alibaba.com');
-    expect(createProvider('aliexpress')).toBeNull();
+    expect(SOURCE_IDS).toEqual(['1688', 'alibaba']);
+    expect(SOURCES.find((s) => s.id === 'alibaba')?.name).toBe('Alibaba.com');
+    const source = sourceById('alibaba');
+    expect(source?.id).toBe('alibaba');
+    expect(source?.name).toBe('Alibaba.com');
+    expect(typeof source?.create().searchByKeywords).toBe('function');
+    expect(sourceById('aliexpress')).toBeNull();
   });
 });
 
@@ -121,6 +123,7 @@ describe('keyword search', () => {
     const p = createAlibabaProvider();
     expect(await p.searchByKeywords('  <b></b> ', {}, ctx)).toEqual({
       state: 'error',
+      kind: 'input',
       message: 'empty query',
     });
     expect(sent).toHaveLength(0);
@@ -131,6 +134,7 @@ describe('keyword search', () => {
     const e500 = fakeTransport([[PAGE, { status: 500, text: 'oops' }]]);
     expect(await p.searchByKeywords('lamp', {}, e500.ctx)).toEqual({
       state: 'error',
+      kind: 'http',
       message: 'search page: HTTP 500',
     });
     const broken: ProviderContext = {
@@ -139,6 +143,7 @@ describe('keyword search', () => {
     };
     expect(await p.searchByKeywords('lamp', {}, broken)).toEqual({
       state: 'error',
+      kind: 'transport',
       message: 'transport failed: offline',
     });
   });
@@ -208,6 +213,7 @@ describe('image search', () => {
     const { sent, ctx } = imageRules({ text: alibabaText('image-search.json') });
     expect(await createAlibabaProvider().searchByImage(PNG_B64, {}, ctx)).toEqual({
       state: 'error',
+      kind: 'input',
       message: 'image search needs a JPEG',
     });
     expect(sent).toHaveLength(0);
@@ -217,6 +223,7 @@ describe('image search', () => {
     const refused = fakeTransport([[UPLOAD, { text: alibabaText('image-upload-failed.json') }]]);
     expect(await createAlibabaProvider().searchByImage(JPEG_B64, {}, refused.ctx)).toEqual({
       state: 'error',
+      kind: 'refused',
       message: 'upload: picture format not supported',
     });
     const busy = fakeTransport([[UPLOAD, { text: '{"success":false,"msgInfo":"Too many requests"}' }]]);
@@ -229,11 +236,13 @@ describe('image search', () => {
     const refused = imageRules({ text: '{"success":false,"msgInfo":"imagePath not found"}' });
     expect(await createAlibabaProvider().searchByImage(JPEG_B64, {}, refused.ctx)).toEqual({
       state: 'error',
+      kind: 'refused',
       message: 'image search: imagePath not found',
     });
     const odd = imageRules({ text: '{"success":true,"model":{}}' });
     expect(await createAlibabaProvider().searchByImage(JPEG_B64, {}, odd.ctx)).toEqual({
       state: 'error',
+      kind: 'answer',
       message: 'image search answer without offers',
     });
   });
@@ -327,10 +336,12 @@ describe('what is not supported yet says so', () => {
     const p = createAlibabaProvider();
     expect(await p.readOffer('1600900000001', ctx)).toEqual({
       state: 'error',
+      kind: 'unsupported',
       message: 'Reading an offer page is not supported for Alibaba.com yet',
     });
     expect(await p.suggest('lamp', ctx)).toEqual({
       state: 'error',
+      kind: 'unsupported',
       message: 'Keyword suggestions are not supported for Alibaba.com yet',
     });
     expect(sent).toHaveLength(0);

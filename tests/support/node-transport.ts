@@ -12,8 +12,8 @@ import type {
   SearchResult,
   TokenStore,
   Transport,
-} from '../../../core/sources/provider';
-import { requestBody, requestFormData, requestUrl } from '../../../core/sources/provider';
+} from '../../core/sources/provider';
+import { requestBody, requestFormData, requestUrl } from '../../core/sources/provider';
 
 export interface NodeTransport extends Transport {
   jar: Map<string, string>;

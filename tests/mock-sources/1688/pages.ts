@@ -1,19 +1,13 @@
 /**
- * HTML and JSON bodies the mock 1688 serves. Shapes follow /work/shared/data/1688/PROTOCOL.md; the person-facing
+ * HTML and JSON bodies the 1688 mock serves. Shapes follow /work/shared/data/1688/PROTOCOL.md; the person-facing
  * search/image pages are invented (the real ones are client-rendered apps) with stable class names a harvest
  * script can read: `.offer-card[data-offer-id]`, `.offer-title`, `.offer-price[data-price]`, `.offer-moq`,
  * `.offer-company`, `.offer-location`, `.offer-sales`, `img.offer-img`.
  */
 
-export type MockOffer = Record<string, unknown>;
+import { esc, hash32, stripTags } from '../html';
 
-export function esc(s: unknown): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+export type MockOffer = Record<string, unknown>;
 
 function rec(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -21,20 +15,6 @@ function rec(v: unknown): Record<string, unknown> {
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-
-export function stripTags(s: string): string {
-  return s.replace(/<[^>]*>/g, '');
-}
-
-/** A deterministic 32-bit hash (FNV-1a) for generated data. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 const PROVINCES: [string, string][] = [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gbkBytes, gbkPercentDecode, gbkPercentEncode, gbkSupported } from '../../../core/sources/1688/gbk';
+import {
+  gbkBytes,
+  gbkPercentDecode,
+  gbkPercentEncode,
+  gbkSupported,
+} from '../../../../core/sources/1688/gbk';
 
 describe('GBK percent-encoding', () => {
   it('is available in this engine', () => {

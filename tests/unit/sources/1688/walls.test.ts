@@ -6,9 +6,9 @@ import {
   hasSliderMarkup,
   isDelistedPage,
   throttledByMessage,
-} from '../../../core/sources/1688/walls';
-import type { GatewayResponse } from '../../../core/sources/provider';
-import { fixtureJson, fixtureText } from './helpers';
+} from '../../../../core/sources/1688/walls';
+import type { GatewayResponse } from '../../../../core/sources/provider';
+import { fixtureJson, fixtureText } from './fixtures';
 
 const page = (text: string, extra: Partial<GatewayResponse> = {}): GatewayResponse => ({
   status: 200,
