@@ -35,6 +35,12 @@ export const SupplierFactsSchema = v.object({
   badges: v.pipe(v.array(text(30)), v.maxLength(20)),
   /** Repurchase rate as a fraction 0..1, when given. */
   repurchaseRate: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /**
+   * The shop's return-buyer rate (回头率, 1688 `turnHead.percent`) as a fraction 0..1: the share of the shop's
+   * buyers who ordered again — a shop-level figure, not this offer's repurchase rate. Null when unknown; optional
+   * because offers stored before this field existed lack it.
+   */
+  returnBuyerRate: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))),
   shopUrl: v.nullable(httpUrl),
 });
 

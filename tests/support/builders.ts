@@ -20,6 +20,7 @@ export function supplier(over: Partial<SupplierFacts> = {}): SupplierFacts {
     isFactory: null,
     badges: [],
     repurchaseRate: null,
+    returnBuyerRate: null,
     shopUrl: null,
     ...over,
   };

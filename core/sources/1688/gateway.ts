@@ -1,7 +1,8 @@
 /**
  * The H5 MTOP gateway: building a signed request (GET with `data=` in the query, or POST with a form body),
  * unwrapping JSON/JSONP answers, and the token handshake (a `ret` code containing TOKEN means the gateway has just
- * set a fresh `_m_h5_tk` cookie: read it again, sign again, retry — at most 3 times).
+ * set a fresh `_m_h5_tk` cookie: read it again, sign again, retry — at most 3 times). FAIL_SYS_ILLEGAL_ACCESS (the
+ * signature did not match) is signed again once with a re-read cookie; a second one is "needs login".
  */
 import type {
   GatewayRequest,
@@ -11,11 +12,17 @@ import type {
   SourceError,
   WallState,
 } from '../provider';
-import { sourceError, transportFailed } from '../provider';
+import { abortedError, sourceError, transportFailed } from '../provider';
 import { isRecord } from '../util';
 import { H5_APP_KEY, mtopSign, tokenFromCookie } from './sign';
 import { GATEWAY_HOST } from './urls';
-import { type ClassifyOptions, classifyHttp, classifyRet } from './walls';
+import {
+  type ClassifyOptions,
+  classifyBodyWithoutData,
+  classifyHttp,
+  classifyRet,
+  signRejected,
+} from './walls';
 
 export const RECOMMEND_API = 'mtop.relationrecommend.WirelessRecommend.recommend';
 export const RECOMMEND_VERSION = '2.0';
@@ -121,13 +128,11 @@ export interface CallOptions extends ClassifyOptions {
 
 let jsonpCounter = 0;
 
-function abortError(): SourceError {
-  return sourceError('aborted', 'aborted');
-}
-
 /**
  * One gateway call with the token handshake. Walls seen at the HTTP level or in `ret` are returned as their typed
- * state at once (never retried); TOKEN answers are retried up to TOKEN_RETRIES times with the re-read cookie.
+ * state at once (never retried); TOKEN answers are retried up to TOKEN_RETRIES times with the re-read cookie;
+ * FAIL_SYS_ILLEGAL_ACCESS (cookie missing or signature mismatch) is signed again once with the re-read cookie,
+ * and a second one means the session cannot sign: needs-login, never a slider.
  */
 export async function callMtop(
   ctx: ProviderContext,
@@ -136,8 +141,10 @@ export async function callMtop(
 ): Promise<GatewayOutcome> {
   const now = ctx.now ?? Date.now;
   let lastCode = '';
-  for (let attempt = 0; attempt <= TOKEN_RETRIES; attempt++) {
-    if (ctx.signal?.aborted) return abortError();
+  let tokenRetries = 0;
+  let resigned = false;
+  for (;;) {
+    if (ctx.signal?.aborted) return abortedError(ctx.signal);
     let token: string | null = null;
     try {
       token = tokenFromCookie(await ctx.tokens.getToken());
@@ -150,14 +157,17 @@ export async function callMtop(
     try {
       res = await ctx.transport.request(req, ctx.signal);
     } catch (err) {
-      if (ctx.signal?.aborted) return abortError();
-      return transportFailed(err);
+      return transportFailed(err, ctx.signal);
     }
     const wall = classifyHttp(res, { ...opts, now: now() });
     if (wall) return wall;
     const envelope = parseEnvelope(res.text);
     if (!envelope) {
-      return sourceError('answer', `not a gateway answer (HTTP ${res.status})`);
+      // Not an envelope: a punish answer (rgv587_flag, a check page's address) or something else entirely.
+      return (
+        classifyBodyWithoutData(res.text, opts) ??
+        sourceError('answer', `not a gateway answer (HTTP ${res.status})`)
+      );
     }
     const verdict = classifyRet(envelope.ret, envelope.data, opts);
     switch (verdict.kind) {
@@ -165,6 +175,17 @@ export async function callMtop(
         return { state: 'ok', envelope, response: res };
       case 'token':
         lastCode = verdict.code;
+        if (tokenRetries >= TOKEN_RETRIES) {
+          return sourceError(
+            'refused',
+            `token handshake failed after ${TOKEN_RETRIES} retries (${lastCode})`,
+          );
+        }
+        tokenRetries++;
+        continue;
+      case 'resign':
+        if (resigned) return signRejected();
+        resigned = true;
         continue;
       case 'wall':
         return verdict.wall;
@@ -172,5 +193,4 @@ export async function callMtop(
         return sourceError('refused', `${verdict.code}: ${verdict.message}`);
     }
   }
-  return sourceError('refused', `token handshake failed after ${TOKEN_RETRIES} retries (${lastCode})`);
 }

@@ -19,6 +19,7 @@ export function emptySupplier(): SupplierFacts {
     isFactory: null,
     badges: [],
     repurchaseRate: null,
+    returnBuyerRate: null,
     shopUrl: null,
   };
 }

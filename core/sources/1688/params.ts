@@ -36,20 +36,24 @@ export function newPageId(random: () => number = Math.random): string {
 }
 
 /**
- * Sort → `sortType` (+ `descendOrder`). `va_rmdarkgmv30rt` (30-day GMV, descending) is documented; `price` with
- * `descendOrder` true/false is the name the person-facing page uses; relevance sends no sortType at all.
+ * Sort → the `sortType` 1688's own pages send (captured from their sort clicks; a public scraper's input enum
+ * lists exactly these): `va_price_asc`, `va_price_desc`, `va_rmdarkgmv30` (sales). Relevance sends no sortType;
+ * `descendOrder` belongs to 2014-era addresses and is not sent. Whether the answer really came sorted is checked
+ * by the caller.
  */
+export const SORT_TYPES: Readonly<Record<SortOrder, string | null>> = {
+  relevance: null,
+  'price-asc': 'va_price_asc',
+  'price-desc': 'va_price_desc',
+  sales: 'va_rmdarkgmv30',
+};
+
+/** Image search: the page sends `sortType: "normal"` whatever is shown; other orders are applied here. */
+export const IMAGE_SORT_TYPE = 'normal';
+
 export function sortParams(sort: SortOrder | undefined): Params {
-  switch (sort) {
-    case 'price-asc':
-      return { sortType: 'price', descendOrder: false };
-    case 'price-desc':
-      return { sortType: 'price', descendOrder: true };
-    case 'sales':
-      return { sortType: 'va_rmdarkgmv30rt', descendOrder: true };
-    default:
-      return {};
-  }
+  const sortType = sort ? SORT_TYPES[sort] : null;
+  return sortType ? { sortType } : {};
 }
 
 function filterParams(filters: SearchFilters | undefined): Params {
@@ -62,8 +66,8 @@ function filterParams(filters: SearchFilters | undefined): Params {
   if (Number.isSafeInteger(filters.maxMinOrder) && (filters.maxMinOrder as number) > 0) {
     out.quantityBegin = filters.maxMinOrder as number;
   }
-  // Parameter name not confirmed on the real gateway (a guess): the provider also filters the answer itself.
-  if (filters.dropship) out.dropShipping = true;
+  // No dropshipping filter is sent: no public client knows the API's name for it, so it is applied here to the
+  // items' own marks (the source definition says so).
   return out;
 }
 
@@ -85,7 +89,6 @@ export function keywordSearchParams(keywords: string, opts: KeywordParamsOptions
     ...sortParams(opts.sort),
     ...filterParams(opts.filters),
   };
-  if (opts.sort === undefined || opts.sort === 'relevance') delete params.sortType;
   if (opts.pageId) params.pageId = opts.pageId;
   return params;
 }
@@ -122,7 +125,7 @@ export function imageSearchParams(imageId: string, opts: SearchOptions = {}): Pa
     appName: 'pctusou',
     beginPage: clampPage(opts.page),
     pageSize: clampPageSize(opts.pageSize),
-    ...sortParams(opts.sort),
+    sortType: IMAGE_SORT_TYPE,
     ...filterParams(opts.filters),
   };
   if (opts.pageId) params.pageId = opts.pageId;

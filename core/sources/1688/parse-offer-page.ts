@@ -4,13 +4,18 @@
  *   of an inline call and is a JS literal (bare numeric keys), read here without evaluating anything;
  * - older: `window.__INIT_DATA={data, globalData}`.
  * The same readers accept the object itself (read in the page's MAIN world).
+ * Current pages may leave the SKU map out of `skuModel` and carry it in
+ * `mainPrice.fields.finalPriceModel.tradeWithoutPromotion` (`skuMapOriginal`, `offerPriceRanges`, `offerBeginAmount`),
+ * and some fields arrive as JSON text inside the object (`shopInfo`, `pieceWeightScale`). A page whose data is
+ * not where these readers look — renamed, or built by a script at run time — is `unrecognised`.
  */
 
 import { decodeEntities } from '../../text/entities';
-import { parseLooseLiteral } from '../../text/loose-json';
+import { parseLooseJson, parseLooseLiteral } from '../../text/loose-json';
 import { plainText } from '../../text/plain-text';
 import { httpsUrl } from '../../url';
-import type { OfferDetail, OfferSku, SourceError } from '../provider';
+import { htmlShapeOf, shapeOf, unrecognised } from '../drift';
+import type { NeedsVerification, OfferDetail, OfferSku, SourceError, Unrecognised } from '../provider';
 import { sourceError } from '../provider';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
 import {
@@ -28,7 +33,7 @@ import {
 import { buildOffer, emptySupplier } from './offer';
 import { imageList, parseQuantity } from './parse-search';
 import { offerIdFromUrl } from './urls';
-import { isDelistedPage } from './walls';
+import { classifyBodyWithoutData, isDelistedPage } from './walls';
 
 export type PageData =
   | { kind: 'context'; data: Record<string, unknown> }
@@ -37,7 +42,27 @@ export type PageData =
 export type OfferPageResult =
   | ({ state: 'ok' } & OfferDetail)
   | { state: 'delisted'; offerId: string | null }
+  | NeedsVerification
+  | Unrecognised
   | SourceError;
+
+/** A field that sometimes arrives as JSON text inside the object (`shopInfo`, `pieceWeightScale`): parsed. */
+export function jsonish(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const t = value.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return value;
+  return parseLooseJson(t) ?? value;
+}
+
+/** `get` that reads JSON-text fields on the way (each step's value is passed through jsonish). */
+function getj(value: unknown, ...path: string[]): unknown {
+  let cur: unknown = jsonish(value);
+  for (const key of path) {
+    if (!isRecord(cur)) return undefined;
+    cur = jsonish(cur[key]);
+  }
+  return cur;
+}
 
 function literalAfter(html: string, from: number): Record<string, unknown> | null {
   const brace = html.indexOf('{', from);
@@ -130,24 +155,57 @@ function tiersFromBeginAmounts(list: unknown): PriceTier[] {
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 
-function skusFrom(map: unknown): OfferSku[] {
-  if (!isRecord(map)) return [];
-  const out: OfferSku[] = [];
-  for (const [rawKey, v] of Object.entries(map).slice(0, 1000)) {
-    if (!isRecord(v)) continue;
-    // "颜色&gt;尺码": each part made plain text on its own, so the ">" between them survives (plainText drops
-    // angle brackets).
-    const path = decodeEntities(rawKey.replace(TAG, ''))
-      .replace(/&gt;/g, '>')
-      .replace(TAG, '')
-      .split('>')
-      .map((part) => plainText(part, 60))
+/** "颜色&gt;尺码" as plain text with the ">" between parts kept (plainText drops angle brackets). */
+function specPath(raw: string): string {
+  const path = decodeEntities(raw.replace(TAG, ''))
+    .replace(/&gt;/g, '>')
+    .replace(TAG, '')
+    .split('>')
+    .map((part) => plainText(part, 60))
+    .filter(Boolean)
+    .join('>');
+  return Array.from(path).slice(0, 120).join('');
+}
+
+/** SKU names by skuId from `pieceWeightScale.pieceWeightScaleInfo` rows (`sku1`, `sku2`): a fallback for specs. */
+function specsFromPieceWeights(scale: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of asArray(get(jsonish(scale), 'pieceWeightScaleInfo')).slice(0, 1000)) {
+    const id = firstStr(get(row, 'skuId'));
+    const spec = [get(row, 'sku1'), get(row, 'sku2'), get(row, 'sku3')]
+      .map((p) => plainText(p, 60))
       .filter(Boolean)
       .join('>');
-    const spec = Array.from(path).slice(0, 120).join('') || plainText(v.specAttrs, 120);
+    if (id && spec) out.set(id, spec);
+  }
+  return out;
+}
+
+/**
+ * SKUs from a map keyed by spec path (`skuInfoMap`: "颜色&gt;尺码" → {skuId, specId, price, discountPrice,
+ * canBookCount}) or from a list of rows carrying their own `specAttrs` (`skuMapOriginal`, `tradeModel.skuMap`).
+ */
+function skusFrom(map: unknown, specsById: Map<string, string> = new Map()): OfferSku[] {
+  const rows: [string, unknown][] = Array.isArray(map)
+    ? map.map((row) => [
+        typeof get(row, 'specAttrs') === 'string' ? (get(row, 'specAttrs') as string) : '',
+        row,
+      ])
+    : isRecord(map)
+      ? Object.entries(map)
+      : [];
+  const out: OfferSku[] = [];
+  for (const [rawKey, v] of rows.slice(0, 1000)) {
+    if (!isRecord(v)) continue;
+    const skuId = firstStr(v.skuId);
+    const spec =
+      specPath(rawKey) ||
+      (typeof v.specAttrs === 'string' ? specPath(v.specAttrs) : '') ||
+      (skuId ? (specsById.get(skuId) ?? '') : '') ||
+      plainText(v.skuName ?? v.specAttrs, 120);
     out.push({
       spec,
-      skuId: firstStr(v.skuId),
+      skuId,
       specId: firstStr(v.specId),
       priceMinor: priceMinor(v.price),
       discountPriceMinor: priceMinor(v.discountPrice),
@@ -157,13 +215,36 @@ function skusFrom(map: unknown): OfferSku[] {
   return out;
 }
 
-function consignDropship(model: unknown): boolean | null {
-  if (!isRecord(model)) return null;
-  const a = bool(model.consignOffer);
-  const b = bool(model.hasConsignPrice);
-  if (a === true || b === true) return true;
-  if (a === false || b === false) return false;
-  return null;
+/** The first SKU map present (an empty one counts: the page said there are none), and whether there was one. */
+function firstSkuMap(...candidates: unknown[]): { map: unknown; known: boolean } {
+  for (const c of candidates) {
+    const v = jsonish(c);
+    if (isRecord(v) || Array.isArray(v)) return { map: v, known: true };
+  }
+  return { map: undefined, known: false };
+}
+
+/**
+ * Dropshipping (一件代发): 1688's own flag `isOnePsale` in `offerSign` / `offerModelSign` (also the official API's
+ * name for it), then `consignModel{consignOffer, hasConsignPrice}`. A consign model saying no while its
+ * `consignSign` says the offer supports consign issuing is contradictory: unknown.
+ */
+function dropshipFrom(root: unknown, consign: unknown): boolean | null {
+  const signs = [
+    bool(get(findKey(root, 'offerSign'), 'isOnePsale')),
+    bool(get(findKey(root, 'offerModelSign'), 'isOnePsale')),
+  ];
+  if (signs.includes(true)) return true;
+  if (isRecord(consign)) {
+    const a = bool(consign.consignOffer);
+    const b = bool(consign.hasConsignPrice);
+    if (a === true || b === true) return true;
+    const supports =
+      bool(get(consign, 'consignSign', 'supportConsignIssuing')) === true ||
+      bool(get(consign, 'consignSign', 'signs', 'isSupportConsignIssuing')) === true;
+    if ((a === false || b === false) && !supports) return false;
+  }
+  return signs.includes(false) ? false : null;
 }
 
 interface Pieces {
@@ -173,6 +254,7 @@ interface Pieces {
   tiers: PriceTier[];
   rangeText: unknown[];
   skus: OfferSku[];
+  skusKnown: boolean;
   moq: number | null;
   unit: string | null;
   dropship: boolean | null;
@@ -180,9 +262,14 @@ interface Pieces {
   supplier: SupplierFacts;
 }
 
-function finish(p: Pieces, generation: 'context' | 'init-data', fallbackId: string | null): OfferPageResult {
+function finish(
+  p: Pieces,
+  generation: 'context' | 'init-data',
+  fallbackId: string | null,
+  data: unknown,
+): OfferPageResult {
   const offerId = p.offerId ?? fallbackId;
-  if (!offerId) return sourceError('answer', 'no offer id in page data');
+  if (!offerId) return unrecognised('offer-page', shapeOf(data), 'no offer id in the page data');
   const extra: (number | null)[] = [];
   for (const r of p.rangeText) {
     const range = priceRange(r);
@@ -205,9 +292,19 @@ function finish(p: Pieces, generation: 'context' | 'init-data', fallbackId: stri
   });
   if (!offer) return sourceError('answer', 'offer id not usable');
   if (!offer.title && offer.priceMinMinor === null && offer.images.length === 0) {
-    return sourceError('answer', 'page data has no offer facts');
+    // The data object is where it always was, but none of the fields every offer has: renamed inside.
+    return unrecognised('offer-page', shapeOf(data), 'the page data has no title, price or pictures');
   }
-  return { state: 'ok', offer, skus: p.skus, generation };
+  return { state: 'ok', offer, skus: p.skus, skusKnown: p.skusKnown, generation };
+}
+
+/** Sales as the page counts them: `saledCount` (sic, 1688's name), older pages `saleCount`. */
+function salesOf(...holders: unknown[]): number | null {
+  for (const h of holders) {
+    const n = int(get(h, 'saledCount')) ?? int(get(h, 'saleCount'));
+    if (n !== null) return n;
+  }
+  return null;
 }
 
 function yearsOf(value: unknown): number | null {
@@ -240,36 +337,49 @@ function readContext(root: Record<string, unknown>, fallbackId: string | null): 
   const result = isRecord(root.result) ? root.result : root;
   const comps = isRecord(result.data) ? result.data : {};
   const model = get(result, 'global', 'globalData', 'model');
-  const dataJson = get(comps, 'Root', 'fields', 'dataJson');
-  const temp = get(dataJson, 'tempModel') ?? get(model, 'tempModel');
+  const dataJson = getj(comps, 'Root', 'fields', 'dataJson');
+  const temp = getj(dataJson, 'tempModel') ?? getj(model, 'tempModel');
   const orderParam =
-    get(dataJson, 'orderParamModel', 'orderParam') ?? get(model, 'orderParamModel', 'orderParam');
-  const skuModel = get(dataJson, 'skuModel') ?? get(model, 'skuModel');
-  const priceModel = get(comps, 'mainPrice', 'fields', 'priceModel') ?? findKey(comps, 'priceModel');
-  const tradeModel = get(model, 'tradeModel');
-  const seller = get(model, 'sellerModel') ?? get(dataJson, 'sellerModel');
-  const titleFields = get(comps, 'productTitle', 'fields');
+    getj(dataJson, 'orderParamModel', 'orderParam') ?? getj(model, 'orderParamModel', 'orderParam');
+  const skuModel = getj(dataJson, 'skuModel') ?? getj(model, 'skuModel');
+  const mainPrice = getj(comps, 'mainPrice', 'fields');
+  const priceModel = getj(mainPrice, 'priceModel') ?? findKey(comps, 'priceModel');
+  // Current pages: SKU prices, ranges and MOQ "without promotion", where skuInfoMap may be missing.
+  const trade = getj(mainPrice, 'finalPriceModel', 'tradeWithoutPromotion');
+  const tradeModel = getj(model, 'tradeModel');
+  const seller = getj(model, 'sellerModel') ?? getj(dataJson, 'sellerModel');
+  const titleFields = getj(comps, 'productTitle', 'fields');
 
   let tiers = tiersFromBeginAmounts(get(priceModel, 'currentPrices'));
   if (!tiers.length) tiers = tiersFromBeginAmounts(get(orderParam, 'skuParam', 'skuRangePrices'));
+  if (!tiers.length) tiers = tiersFromBeginAmounts(getj(trade, 'offerPriceRanges'));
   if (!tiers.length) tiers = tiersFromBeginAmounts(get(tradeModel, 'offerPriceModel', 'currentPrices'));
   if (!tiers.length) tiers = tiersFromBeginAmounts(findKey(comps, 'currentPrices'));
   if (!tiers.length) tiers = tiersFromBeginAmounts(findKey(comps, 'skuRangePrices'));
 
-  const gallery = get(comps, 'gallery', 'fields');
+  const gallery = getj(comps, 'gallery', 'fields');
   const images = imageList(get(gallery, 'offerImgList'), get(gallery, 'mainImage'));
   if (!images.length) images.push(...imageList(findKey(comps, 'offerImgList')));
 
-  const skus = skusFrom(get(skuModel, 'skuInfoMap') ?? findKey(comps, 'skuInfoMap'));
+  const pieceWeights = getj(comps, 'productPackInfo', 'fields', 'pieceWeightScale');
+  const skuMap = firstSkuMap(
+    get(skuModel, 'skuInfoMap'),
+    findKey(comps, 'skuInfoMap'),
+    get(trade, 'skuMapOriginal'),
+    get(tradeModel, 'skuMap'),
+  );
   const consign =
-    get(model, 'consignModel') ?? get(dataJson, 'consignModel') ?? findKey(result, 'consignModel');
+    getj(model, 'consignModel') ?? getj(dataJson, 'consignModel') ?? findKey(result, 'consignModel');
+  const offerMin = get(trade, 'offerMinPrice');
+  const offerMax = get(trade, 'offerMaxPrice');
 
   return finish(
     {
       offerId:
         offerIdOf(get(temp, 'offerId')) ??
         offerIdOf(get(gallery, 'offerId')) ??
-        offerIdOf(get(model, 'offerId')),
+        offerIdOf(get(model, 'offerId')) ??
+        offerIdOf(get(trade, 'offerId')),
       title: firstStr(get(titleFields, 'title'), get(temp, 'offerTitle'), get(model, 'offerTitle')),
       images,
       tiers,
@@ -277,12 +387,19 @@ function readContext(root: Record<string, unknown>, fallbackId: string | null): 
         get(priceModel, 'priceDisplay'),
         get(skuModel, 'skuPriceScale'),
         get(tradeModel, 'offerPriceModel', 'priceDisplay'),
+        get(tradeModel, 'priceDisplay'),
+        get(trade, 'offerPriceDisplay'),
+        offerMin !== undefined && offerMax !== undefined
+          ? `${String(offerMin)}-${String(offerMax)}`
+          : offerMin,
       ],
-      skus,
+      skus: skusFrom(skuMap.map, specsFromPieceWeights(pieceWeights)),
+      skusKnown: skuMap.known,
       moq:
         int(get(orderParam, 'beginNum')) ??
         int(get(tradeModel, 'beginAmount')) ??
         int(get(temp, 'beginAmount')) ??
+        int(get(trade, 'offerBeginAmount')) ??
         int(findKey(comps, 'beginNum')),
       unit: firstStr(
         get(temp, 'offerUnit'),
@@ -290,30 +407,35 @@ function readContext(root: Record<string, unknown>, fallbackId: string | null): 
         get(priceModel, 'unit'),
         get(tradeModel, 'offerUnit'),
       ),
-      dropship: consignDropship(consign),
-      sales: int(get(temp, 'saleCount')) ?? int(get(tradeModel, 'saleCount')),
-      supplier: supplierFrom(seller, get(titleFields, 'shopInfo', 'companyName'), get(temp, 'companyName')),
+      dropship: dropshipFrom(result, consign),
+      sales: salesOf(temp, orderParam, tradeModel),
+      supplier: supplierFrom(
+        seller,
+        get(getj(titleFields, 'shopInfo'), 'companyName'),
+        get(temp, 'companyName'),
+      ),
     },
     'context',
     fallbackId,
+    root,
   );
 }
 
 function readInitData(root: Record<string, unknown>, fallbackId: string | null): OfferPageResult {
   const g = isRecord(root.globalData) ? root.globalData : {};
   const comps = isRecord(root.data) ? root.data : {};
-  const temp = get(g, 'tempModel');
-  const skuModel = get(g, 'skuModel');
-  const orderParam = get(g, 'orderParamModel', 'orderParam');
+  const temp = getj(g, 'tempModel');
+  const skuModel = getj(g, 'skuModel');
+  const orderParam = getj(g, 'orderParamModel', 'orderParam');
   let priceModel: unknown;
   for (const c of Object.values(comps)) {
-    const pm = get(c, 'data', 'priceModel');
+    const pm = getj(c, 'data', 'priceModel');
     if (isRecord(pm)) {
       priceModel = pm;
       break;
     }
   }
-  priceModel ??= get(g, 'priceModel') ?? findKey(comps, 'priceModel');
+  priceModel ??= getj(g, 'priceModel') ?? findKey(comps, 'priceModel');
 
   let tiers = tiersFromBeginAmounts(get(priceModel, 'currentPrices'));
   if (!tiers.length) tiers = tiersFromBeginAmounts(get(orderParam, 'skuParam', 'skuRangePrices'));
@@ -321,10 +443,11 @@ function readInitData(root: Record<string, unknown>, fallbackId: string | null):
 
   const images = imageList(get(g, 'images'));
   if (!images.length) images.push(...imageList(findKey(comps, 'offerImgList')));
-  const seller = get(g, 'sellerModel') ?? get(g, 'companyModel');
+  const seller = getj(g, 'sellerModel') ?? getj(g, 'companyModel');
   const supplier = supplierFrom(seller, get(temp, 'companyName'));
   supplier.loginId ??= firstStr(get(temp, 'sellerLoginId'));
   supplier.memberId ??= firstStr(get(temp, 'sellerMemberId'), get(temp, 'sellerUserId'));
+  const skuMap = firstSkuMap(get(skuModel, 'skuInfoMap'));
 
   return finish(
     {
@@ -333,15 +456,17 @@ function readInitData(root: Record<string, unknown>, fallbackId: string | null):
       images,
       tiers,
       rangeText: [get(priceModel, 'priceDisplay'), get(skuModel, 'skuPriceScale')],
-      skus: skusFrom(get(skuModel, 'skuInfoMap')),
+      skus: skusFrom(skuMap.map),
+      skusKnown: skuMap.known,
       moq: int(get(orderParam, 'beginNum')) ?? int(get(temp, 'beginAmount')),
       unit: firstStr(get(temp, 'offerUnit'), get(priceModel, 'unit')),
-      dropship: consignDropship(get(g, 'consignModel') ?? findKey(g, 'consignModel')),
-      sales: int(get(temp, 'saleCount')),
+      dropship: dropshipFrom(g, getj(g, 'consignModel') ?? findKey(g, 'consignModel')),
+      sales: salesOf(temp, orderParam),
       supplier,
     },
     'init-data',
     fallbackId,
+    root,
   );
 }
 
@@ -356,26 +481,41 @@ export function parseOfferData(data: unknown, opts: OfferPageOptions = {}): Offe
   try {
     const fallbackId = offerIdOf(opts.offerId) ?? (opts.url ? offerIdFromUrl(opts.url) : null);
     const page = detectGeneration(data);
-    if (!page) return sourceError('answer', 'not offer page data');
+    if (!page) {
+      return unrecognised('offer-page', shapeOf(data), 'neither window.context nor __INIT_DATA data');
+    }
     return page.kind === 'context' ? readContext(page.data, fallbackId) : readInitData(page.data, fallbackId);
   } catch (err) {
     return sourceError('answer', `unreadable page data: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-/** Read one offer from a detail page's HTML; delisted pages give a 'delisted' result. Never throws. */
+/**
+ * Read one offer from a detail page's HTML; never throws. Delisted pages give 'delisted'; a page without page
+ * data that carries the punish system's marks is a wall; any other page without readable data is
+ * `unrecognised` — renamed data, or data a script builds at run time (a tab that runs the page can still read
+ * it in the MAIN world).
+ */
 export function parseOfferPage(html: string, opts: OfferPageOptions = {}): OfferPageResult {
   try {
     const url = opts.url ?? '';
+    const text = typeof html === 'string' ? html : '';
     const fallbackId = offerIdOf(opts.offerId) ?? (url ? offerIdFromUrl(url) : null);
     if (url && /page\.1688\.com\/shtml\/static\/wrongpage/i.test(url))
       return { state: 'delisted', offerId: fallbackId };
-    const page = typeof html === 'string' ? extractPageData(html) : null;
+    const page = extractPageData(text);
     const parsed = page ? parseOfferData(page.data, { ...opts, offerId: fallbackId ?? undefined }) : null;
     if (parsed?.state === 'ok') return parsed;
-    if (isDelistedPage(url, typeof html === 'string' ? html : ''))
-      return { state: 'delisted', offerId: fallbackId };
-    return parsed ?? sourceError('answer', 'no offer data in page');
+    if (isDelistedPage(url, text)) return { state: 'delisted', offerId: fallbackId };
+    if (parsed) return parsed;
+    return (
+      classifyBodyWithoutData(text) ??
+      unrecognised(
+        'offer-page',
+        htmlShapeOf(text),
+        'no readable window.context or __INIT_DATA in the page (renamed, or built by a script)',
+      )
+    );
   } catch (err) {
     return sourceError('answer', `unreadable page: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -5,6 +5,7 @@
 import { decodeEntities } from '../../text/entities';
 import { plainText } from '../../text/plain-text';
 import { httpsUrl } from '../../url';
+import { mostlyMissing } from '../drift';
 import type { PriceTier, SupplierFacts, WholesaleOffer } from '../types';
 import {
   asArray,
@@ -28,6 +29,11 @@ export interface ParsedSearch {
   total: number | null;
   /** Which shape was read. */
   shape: 'offer-items' | 'offer-list' | 'none';
+  /**
+   * Set when the list is there but most of its entries lack a field every offer has (offer id, title, price):
+   * a renamed field empties every item while the list still looks right. Null otherwise (an empty list too).
+   */
+  missing: string | null;
 }
 
 /** "≥1台", "1-9件", "10~99 个", ">=2", "2件以上" → the lower bound and the unit word. */
@@ -124,11 +130,55 @@ function supplierFromItem(d: Record<string, unknown>, tagTexts: string[]): Suppl
   if (businessInspection) s.badges.push('实地验商');
   if (bool(d.isTp) === true) s.badges.push('诚信通');
   for (const t of tagTexts) if (SUPPLIER_BADGE_RE.test(t)) s.badges.push(t);
-  s.repurchaseRate =
-    fraction(d.offerRepurchaseRate) ?? fraction(get(d, 'turnHead', 'percent')) ?? fraction(d.repurchaseRate);
+  s.repurchaseRate = fraction(d.offerRepurchaseRate) ?? fraction(d.repurchaseRate);
+  // 回头率: the share of the shop's buyers who came back, a shop-level figure — not this offer's repurchase rate.
+  s.returnBuyerRate = fraction(get(d, 'turnHead', 'percent'));
   s.shopUrl =
     httpsUrl(d.winPortUrl) ?? httpsUrl(get(d, 'shopAddition', 'shopLinkUrl')) ?? httpsUrl(d.shopUrl);
   return s;
+}
+
+/** `afterPriceList[matKey=quantity_begin].text` ("2件起批"): the minimum order a result card shows. */
+function quantityBegin(d: Record<string, unknown>): { minQty: number; unit: string | null } | null {
+  for (const e of asArray(d.afterPriceList)) {
+    if (isRecord(e) && e.matKey === 'quantity_begin') return parseQuantity(e.text ?? e.value);
+  }
+  return null;
+}
+
+/**
+ * Paid placements: `isP4P` (arrives as the string "true"), `isAd`, `type: "bid"`, `block: "P4P"`, or a
+ * `cellType` naming p4p (`offer_p4p_card`); on the entry or on its `data`.
+ */
+function isPaidPlacement(entry: unknown, d: Record<string, unknown>): boolean {
+  const outer = isRecord(entry) ? entry : {};
+  if (bool(d.isP4P) === true || bool(d.isAd) === true || bool(d.p4p) === true) return true;
+  for (const o of [outer, d]) {
+    if (typeof o.type === 'string' && o.type.toLowerCase() === 'bid') return true;
+    if (typeof o.block === 'string' && o.block.toUpperCase() === 'P4P') return true;
+    if (typeof o.cellType === 'string' && /(?:^|[_-])p4p(?:[_-]|$)/i.test(o.cellType)) return true;
+  }
+  return false;
+}
+
+/**
+ * Dropshipping (一件代发) marks of a search item: 1688's own flag `isOnePsale` (also the official API's name), on
+ * the item, in `offerSign` / `offerModelSign`, or as a `tagInfoList` entry; older names; or the tag text.
+ */
+export function dropshipMark(d: Record<string, unknown>, texts: string[]): boolean | null {
+  const tagInfo = asArray(d.tagInfoList).find((t) => isRecord(t) && t.key === 'isOnePsale');
+  const marks = [
+    d.isOnePsale,
+    get(d, 'offerSign', 'isOnePsale'),
+    get(d, 'offerModelSign', 'isOnePsale'),
+    isRecord(tagInfo) ? tagInfo.value : undefined,
+    d.isDropShipping,
+    d.dropShipping,
+    d.consignOffer,
+  ].map(bool);
+  if (marks.includes(true)) return true;
+  if (texts.some((t) => /一件代发|代发/.test(t))) return true;
+  return marks.includes(false) ? false : null;
 }
 
 /** One `items[]` entry (its `data`, or the entry itself) of the current shape. */
@@ -144,14 +194,13 @@ export function parseOfferItem(item: unknown): WholesaleOffer | null {
   const middle = textsOf(d.offerMiddle);
   const promise = middle.find((t) => /发货|小时|天内|包邮|揽收/.test(t)) ?? null;
   const allTexts = [...tagTexts, ...middle];
-  const dropship =
-    bool(d.isDropShipping ?? d.dropShipping ?? d.consignOffer) ??
-    (allTexts.some((t) => /一件代发|代发/.test(t)) ? true : null);
   const booked =
     int(d.bookedCount) ?? (typeof d.bookedCount === 'string' ? countFromText(d.bookedCount) : null);
   const sales = booked ?? salesFromText(get(d, 'afterPrice', 'text')) ?? salesFromText(d.saleQuantity);
-  const moq = int(d.quantityBegin) ?? int(get(d, 'tradeQuantity', 'quantityBegin'));
-  const unit = qp.unit ?? firstStr(d.unit, get(d, 'tradeQuantity', 'unit'));
+  // MOQ is not a field of search items: the card's "N件起批" first, the first quantity tier after that (buildOffer).
+  const begin = quantityBegin(d);
+  const moq = int(d.quantityBegin) ?? int(get(d, 'tradeQuantity', 'quantityBegin')) ?? begin?.minQty ?? null;
+  const unit = qp.unit ?? begin?.unit ?? firstStr(d.unit, get(d, 'tradeQuantity', 'unit'));
   return buildOffer({
     offerId,
     title: d.title ?? d.subject ?? '',
@@ -164,9 +213,9 @@ export function parseOfferItem(item: unknown): WholesaleOffer | null {
     extraPrices: [single, ...(range ?? [])],
     moq,
     unit,
-    dropship,
+    dropship: dropshipMark(d, allTexts),
     sales,
-    isAd: bool(d.isP4P) === true || bool(d.isAd) === true || bool(d.p4p) === true,
+    isAd: isPaidPlacement(item, d),
     shippingPromise: promise,
     supplier: supplierFromItem(d, allTexts),
   });
@@ -238,22 +287,33 @@ function locate(
   return null;
 }
 
+/** Why most entries are not usable offers (see ParsedSearch.missing), or null. */
+function mostlyMissingReason(parsed: (WholesaleOffer | null)[]): string | null {
+  if (mostlyMissing(parsed, (o) => o !== null)) return 'most items lack an offer id';
+  if (mostlyMissing(parsed, (o) => !!o?.title)) return 'most items lack a title';
+  if (mostlyMissing(parsed, (o) => o?.priceMinMinor !== null && o?.priceMinMinor !== undefined))
+    return 'most items lack a price';
+  return null;
+}
+
 /** Parse any search answer (whole envelope, its `data`, `data.data`, or the OFFER object). Never throws. */
 export function parseSearchAnswer(value: unknown): ParsedSearch {
+  const none: ParsedSearch = { offers: [], hasMore: false, total: null, shape: 'none', missing: null };
   try {
     const found = locate(value);
-    if (!found) return { offers: [], hasMore: false, total: null, shape: 'none' };
+    if (!found) return none;
     const { kind, holder } = found;
     const entries = kind === 'offer-items' ? asArray(holder.items) : asArray(holder.offerList);
+    const parsed = entries.map((e) => {
+      try {
+        return kind === 'offer-items' ? parseOfferItem(e) : parseOfferListItem(e);
+      } catch {
+        return null;
+      }
+    });
     const seen = new Set<string>();
     const offers: WholesaleOffer[] = [];
-    for (const e of entries) {
-      let o: WholesaleOffer | null = null;
-      try {
-        o = kind === 'offer-items' ? parseOfferItem(e) : parseOfferListItem(e);
-      } catch {
-        o = null;
-      }
+    for (const o of parsed) {
       if (o && !seen.has(o.offerId)) {
         seen.add(o.offerId);
         offers.push(o);
@@ -261,8 +321,8 @@ export function parseSearchAnswer(value: unknown): ParsedSearch {
     }
     const total = int(holder.found) ?? int(holder.totalCount) ?? int(holder.total) ?? null;
     const hasMore = bool(holder.hasMore) ?? false;
-    return { offers, hasMore, total, shape: kind };
+    return { offers, hasMore, total, shape: kind, missing: mostlyMissingReason(parsed) };
   } catch {
-    return { offers: [], hasMore: false, total: null, shape: 'none' };
+    return none;
   }
 }

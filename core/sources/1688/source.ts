@@ -5,6 +5,7 @@
 import { defineSource } from '../definition';
 import { create1688Provider } from './index';
 import { SOURCE_ID } from './offer';
+import { pageOfferData } from './page-data';
 import { pageMtopCall } from './page-library';
 import {
   DETAIL_HOST,
@@ -36,8 +37,9 @@ export const source1688 = defineSource({
     suggestions: true,
     offerPages: true,
     sorts: ['relevance', 'price-asc', 'price-desc', 'sales'],
-    // Sent to the gateway; dropshipping is also checked here against each offer's own mark.
-    filters: { dropship: 'source', maxMinOrder: 'source', province: 'source', city: 'source' },
+    // No public client knows the gateway's dropshipping filter: it is applied here, by each offer's own mark
+    // (isOnePsale); the others are sent (the names 1688's own pages send).
+    filters: { dropship: 'here', maxMinOrder: 'source', province: 'source', city: 'source' },
   },
   queryWords: 'chinese',
   routes: [
@@ -52,6 +54,7 @@ export const source1688 = defineSource({
       labelKey: 'via_page_mtop',
     },
   ],
+  offerPageData: pageOfferData,
   token: { cookie: '_m_h5_tk', origin: GATEWAY_ORIGIN },
   create: () => create1688Provider(),
 });

@@ -3,6 +3,7 @@ import { httpsUrl } from '../../url';
 import type { SortOrder } from '../provider';
 import { offerIdOf } from '../util';
 import { gbkPercentEncode } from './gbk';
+import { SORT_TYPES } from './params';
 
 /** The H5 gateway's host: searches, image search and suggestions are calls to it. */
 export const GATEWAY_HOST = 'h5api.m.1688.com';
@@ -29,18 +30,12 @@ export function offerIdFromUrl(url: string): string | null {
   return m?.[1] ?? null;
 }
 
-const SORT_PARAMS: Record<SortOrder, string> = {
-  relevance: '',
-  // Page-side names; the gateway uses the same sortType values (see params.ts).
-  'price-asc': '&sortType=price&descendOrder=false',
-  'price-desc': '&sortType=price&descendOrder=true',
-  sales: '&sortType=va_rmdarkgmv30rt&descendOrder=true',
-};
-
 /** `https://s.1688.com/selloffer/offer_search.htm?keywords=<GBK>`: the results page a person sees. */
 export function searchPageUrl(keywords: string, sort: SortOrder = 'relevance'): string {
   const enc = gbkPercentEncode(keywords.trim()) ?? encodeURIComponent(keywords.trim());
-  return `https://s.1688.com/selloffer/offer_search.htm?keywords=${enc}${SORT_PARAMS[sort]}`;
+  // The page takes the gateway's sortType values (params.ts); relevance has none.
+  const sortType = SORT_TYPES[sort];
+  return `https://s.1688.com/selloffer/offer_search.htm?keywords=${enc}${sortType ? `&sortType=${sortType}` : ''}`;
 }
 
 /** The image-search results page (air.1688.com); with an uploaded image id when there is one. */

@@ -9,9 +9,12 @@ import {
   type ClassifyOptions,
   classifyHttpFor,
   DEFAULT_THROTTLE_MS,
+  DENY_REASON,
+  isDenyUrl,
   markupOnly,
+  punishBodyWall,
   RATE_LIMIT_RE,
-  RISK_RET_RE,
+  retCodeKind,
   type WallSite,
 } from '../walls';
 import { LOGIN_URL, loginUrl, verifyUrl } from './urls';
@@ -20,6 +23,7 @@ import { LOGIN_URL, loginUrl, verifyUrl } from './urls';
 export {
   type ClassifyOptions,
   DEFAULT_THROTTLE_MS,
+  DENY_REASON,
   EmptyRunDetector,
   hasSliderMarkup,
   isWallUrl,
@@ -52,6 +56,8 @@ export function classifyHttp(res: GatewayResponse, opts: ClassifyOptions = {}): 
 export type RetVerdict =
   | { kind: 'ok' }
   | { kind: 'token'; code: string }
+  /** FAIL_SYS_ILLEGAL_ACCESS: cookie missing or signature mismatch. Sign again once, then needs-login. */
+  | { kind: 'resign'; code: string }
   | { kind: 'wall'; wall: WallState }
   | { kind: 'error'; code: string; message: string };
 
@@ -63,22 +69,37 @@ export function splitRet(entry: string): [string, string] {
 
 /**
  * Judge a gateway `ret` array. A code with TOKEN means "sign again with the fresh cookie"; SUCCESS is only the
- * transport-level verdict (the caller still checks `data.success`); FAIL_SYS_API_NOT_FOUNDED is an error, not a wall.
+ * transport-level verdict (the caller still checks `data.success`); FAIL_SYS_API_NOT_FOUNDED is an error, not a
+ * wall. Rate-limit codes (FLOWLIMIT, TRAFFIC_LIMIT) are tested before the risk patterns: their message reads like
+ * RGV587's. A risk answer whose check page says `action=deny` is the terminal `deny`.
  */
 export function classifyRet(ret: unknown, data: unknown, opts: ClassifyOptions = {}): RetVerdict {
   const entries = Array.isArray(ret) ? ret.filter((r): r is string => typeof r === 'string') : [];
   if (entries.length === 0) return { kind: 'error', code: 'NO_RET', message: 'answer without a ret code' };
-  const all = entries.join(' | ');
   const [code, message] = splitRet(entries[0] ?? '');
   if (entries.some((e) => splitRet(e)[0].toUpperCase().startsWith('SUCCESS'))) return { kind: 'ok' };
   if (/TOKEN/i.test(code)) return { kind: 'token', code };
   if (/API_NOT_FOUNDED|API_NOT_FOUND/i.test(code)) return { kind: 'error', code, message: message || code };
-  if (RISK_RET_RE.test(all)) {
+  const codes = entries.map((e) => splitRet(e)[0]);
+  const kinds = codes.map(retCodeKind);
+  if (kinds.includes('rate-limit')) {
+    const limited = codes[kinds.indexOf('rate-limit')] ?? code;
+    const wall: Throttled = {
+      state: 'throttled',
+      retryAfterMs: DEFAULT_THROTTLE_MS,
+      reason: `ret:${limited}`,
+    };
+    return { kind: 'wall', wall };
+  }
+  if (kinds.includes('sign-rejected'))
+    return { kind: 'resign', code: codes[kinds.indexOf('sign-rejected')] ?? code };
+  if (kinds.includes('risk')) {
+    const risky = codes[kinds.indexOf('risk')] ?? code;
     const url = data && typeof data === 'object' ? (data as Record<string, unknown>).url : undefined;
     const wall: NeedsVerification = {
       state: 'needs-verification',
       url: verifyUrl(url, opts.keywords),
-      reason: `ret:${code}`,
+      reason: isDenyUrl(url) ? DENY_REASON : `ret:${risky}`,
     };
     return { kind: 'wall', wall };
   }
@@ -86,11 +107,25 @@ export function classifyRet(ret: unknown, data: unknown, opts: ClassifyOptions =
     const wall: NeedsLogin = { state: 'needs-login', url: LOGIN_URL };
     return { kind: 'wall', wall };
   }
-  if (RATE_LIMIT_RE.test(all)) {
+  if (RATE_LIMIT_RE.test(entries.join(' | '))) {
     const wall: Throttled = { state: 'throttled', retryAfterMs: DEFAULT_THROTTLE_MS, reason: `ret:${code}` };
     return { kind: 'wall', wall };
   }
   return { kind: 'error', code, message: message || code };
+}
+
+/**
+ * A punish answer in a 1688 body that carries none of 1688's own data (no gateway envelope, no page data):
+ * `_____tmd_____`, `punish?x5secdata`, `sufei-punish`, `rgv587_flag`. The caller says the body has no data; a
+ * normal offer page that mentions one of them in a script is never passed here.
+ */
+export function classifyBodyWithoutData(text: string, opts: ClassifyOptions = {}): NeedsVerification | null {
+  return punishBodyWall(SITE_1688, text, opts);
+}
+
+/** The state after FAIL_SYS_ILLEGAL_ACCESS twice: the session is not usable for signing (log in, open 1688). */
+export function signRejected(): NeedsLogin {
+  return { state: 'needs-login', url: LOGIN_URL };
 }
 
 /** Whether a detail page redirect / text says the offer is gone. */

@@ -1,19 +1,39 @@
 /**
- * The 1688 hosts SourceLens talks to, speaking the protocol documented in /work/shared/data/1688/PROTOCOL.md
+ * The 1688 hosts SourceLens talks to, speaking the protocol documented in shared/data/1688/PROTOCOL.md (the research notes kept beside this repository)
  * (mounted by ../server.ts, which routes requests here by host):
  *
  * - h5api.m.1688.com  `/` small HTML page (the page the extension's transport opens);
  *                     `/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/` the MTOP gateway (GET `data=`
- *                     JSON, POST form JSONP): `_m_h5_tk` handshake, sign check, keyword search with paging and
- *                     pageId, suggestions (appId 39799), image upload (JPEG only) + image search.
- * - detail.1688.com   `/offer/<id>.html`: even last digit → current `window.context` page, odd → `__INIT_DATA`;
+ *                     JSON, POST form JSONP): `_m_h5_tk` handshake, sign check (a wrong sign answers
+ *                     FAIL_SYS_ILLEGAL_ACCESS), keyword search with paging and pageId, suggestions (appId 39799),
+ *                     image upload (JPEG only) + image search. Results are sorted by the `sortType` sent
+ *                     (`va_price_asc`, `va_price_desc`, `va_rmdarkgmv30`); no sortType, `normal` or any unknown
+ *                     value answers relevance order, so a wrong name shows as unsorted prices. `quantityBegin` and
+ *                     `province` filter; a dropshipping filter is not honoured (no public client knows its name).
+ * - detail.1688.com   `/offer/<id>.html`: last digit 2 or 6 → current `window.context` page with `skuInfoMap`;
+ *                     0, 4 or 8 → current page without it (SKUs, ranges and MOQ only in `finalPriceModel`,
+ *                     `offerSign.isOnePsale`, `shopInfo` / `pieceWeightScale` as JSON text); odd → `__INIT_DATA`.
  *                     833454967766 / 597090034012 serve the fixture pages; 100000000001 is delisted (page text),
- *                     100000000002 redirects to page.1688.com/shtml/static/wrongpage.html.
- * - s.1688.com        `/selloffer/offer_search.htm?keywords=<GBK>` result page with offer cards.
+ *                     100000000002 redirects to page.1688.com/shtml/static/wrongpage.html; SCRIPTED_PAGE_ID
+ *                     (100000000006) has no page data in its HTML: an inline script builds `window.context`.
+ * - s.1688.com        `/selloffer/offer_search.htm?keywords=<GBK>[&sortType=…]` result page with offer cards.
  * - air.1688.com      `/kapp/1688-search/pc-image-search/?imageId=` image result page.
  * - login.1688.com / passport.1688.com / login.taobao.com, page.1688.com, www.1688.com: small pages.
  *
- * Walls: the kind the server passes in (`setWall`, header `X-Mock-Wall`, query `__wall`).
+ * Walls: the kind the server passes in (`setWall`, header `X-Mock-Wall`, query `__wall`). `changed` answers every
+ * call the provider reads well-formed but renamed: search answers hold `data.data.OFFERS2`, the upload answer
+ * `data.picId`, suggestions `data.result[].word`, offer pages assign `window.offerContext`.
+ * Faults beyond the shared wall kinds (`setFault`): `flowlimit` — the gateway answers FAIL_SYS_FLOWLIMIT and
+ * pages the busy page (系统正忙); `deny` — the gateway answers RGV587 whose check page says `action=deny`, pages
+ * redirect to that deny page (访问被拒绝). `setImageNotReady(true)`: the first search for each uploaded image
+ * answers an empty placeholder, as the page's own pre-result can.
+ *
+ * Cookies: `_m_h5_tk=<32hex>_<expiry ms>` and `_m_h5_tk_enc` with `Domain=.1688.com`, `Secure; SameSite=None` only
+ * over TLS. Redirects use `https://` Locations (`redirectScheme: 'http'` for a plain-HTTP browser setup).
+ * Invented (no public shape known): the HTML of the s.1688.com and air.1688.com result pages (`.offer-card
+ * [data-offer-id]`, `.offer-title`, `.offer-price[data-price]`, `.offer-moq`, `.offer-sales`, `.offer-company`,
+ * `.offer-location`, `img.offer-img`), the page at `/` on the gateway origin, 429 + `Retry-After: 60` as the
+ * throttle answer, the image ids, and the page that builds its data by script.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,16 +44,23 @@ import { redirect, send } from '../http';
 import { readBodyBytes } from '../multipart';
 import type { MockRequest, RequestLogEntry, SourceMock, SourceMockOptions, WallKind } from '../types';
 import {
+  busyPage,
   contextPage,
+  currentContextPage,
   delistedPage,
+  denyPage,
   generatedOffer,
   h5RootPage,
   homePage,
   initDataPage,
+  itemPrice,
+  itemSales,
   loginPage,
   type MockOffer,
   punishPage,
+  renamedContextPage,
   resultsPage,
+  scriptedContextPage,
   sliderPage,
 } from './pages';
 
@@ -53,6 +80,34 @@ export const DELISTED_ID = '100000000001';
 export const WRONGPAGE_ID = '100000000002';
 export const FIXTURE_CONTEXT_ID = '833454967766';
 export const FIXTURE_INIT_DATA_ID = '597090034012';
+/** An offer whose page has no page data in its HTML: an inline script builds `window.context` at run time. */
+export const SCRIPTED_PAGE_ID = '100000000006';
+
+/** Faults the 1688 mock puts up besides the shared wall kinds. */
+export type Mock1688Fault = 'flowlimit' | 'deny';
+
+/**
+ * `sortType` → order, as 1688's own pages send it. Anything else (none, `normal`, an unknown name) keeps
+ * relevance order.
+ */
+export function sortItems(list: MockOffer[], sortType: unknown): MockOffer[] {
+  const byPrice = (dir: 1 | -1) => (a: MockOffer, b: MockOffer) => {
+    const pa = itemPrice(a);
+    const pb = itemPrice(b);
+    if (Number.isNaN(pa) || Number.isNaN(pb)) return Number.isNaN(pa) ? (Number.isNaN(pb) ? 0 : 1) : -1;
+    return (pa - pb) * dir;
+  };
+  switch (sortType) {
+    case 'va_price_asc':
+      return [...list].sort(byPrice(1));
+    case 'va_price_desc':
+      return [...list].sort(byPrice(-1));
+    case 'va_rmdarkgmv30':
+      return [...list].sort((a, b) => itemSales(b) - itemSales(a));
+    default:
+      return list;
+  }
+}
 
 export interface Mock1688Options extends Partial<SourceMockOptions> {
   /** Token lifetime. Default 20 min. */
@@ -66,7 +121,11 @@ export interface Mock1688 extends SourceMock {
   setOffers(offers: MockOffer[] | null): void;
   /** Make every issued token expire now (next gateway call answers FAIL_SYS_TOKEN_EXOIRED). */
   expireTokens(): void;
-  /** Forget tokens, page ids, images and the catalogue. */
+  /** Put up a 1688-only fault (FAIL_SYS_FLOWLIMIT, the deny page) for every request; null lifts it. */
+  setFault(fault: Mock1688Fault | null): void;
+  /** Answer the first search for each newly uploaded image with an empty placeholder ("not ready"). */
+  setImageNotReady(on: boolean): void;
+  /** Forget tokens, page ids, images, the catalogue and faults. */
   reset(): void;
 }
 
@@ -115,6 +174,10 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
   const served = new Map<string, MockOffer>();
   let catalogue: MockOffer[] | null = null;
   let punishCounter = 0;
+  let fault: Mock1688Fault | null = null;
+  let imageNotReady = false;
+  /** Images whose first search has been answered (with imageNotReady, the first one is a placeholder). */
+  const searchedImages = new Set<string>();
 
   function offersFor(seed: string): MockOffer[] {
     if (catalogue) return catalogue;
@@ -246,6 +309,16 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       return;
     }
     const data = q.get('data') ?? form.get('data') ?? '';
+    if (fault === 'flowlimit') {
+      mtopAnswer(res, q, api, v, 'FAIL_SYS_FLOWLIMIT::哎哟喂，被挤爆啦，请稍后重试', {}, entry);
+      return;
+    }
+    if (fault === 'deny') {
+      punishCounter++;
+      const denyUrl = `https://${host}:443//h5/${RECOMMEND_PATH}/2.0/_____tmd_____/punish?x5secdata=mock${punishCounter}&x5step=2&action=deny`;
+      mtopAnswer(res, q, api, v, 'RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试', { url: denyUrl }, entry);
+      return;
+    }
     if (kind === 'rgv587' || kind === 'user-validate') {
       punishCounter++;
       const punishUrl = `https://${host}:443//h5/${RECOMMEND_PATH}/2.0/_____tmd_____/punish?x5secdata=mock${punishCounter}&x5step=1`;
@@ -305,20 +378,29 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     const beginPage = Math.max(1, Number(params.beginPage) || 1);
     const pageId = typeof params.pageId === 'string' && params.pageId ? params.pageId : null;
 
+    const changed = kind === 'changed';
     if (appId === '39799') {
       const kw = decodeKeywords(String(params.keyword ?? '')).trim();
-      const items = kw ? ['女', '男', '儿童', '批发'].map((s) => ({ data: { keyword: `${kw}${s}` } })) : [];
-      mtopAnswer(res, q, api, v, ok, { items }, entry);
+      const words = kw ? ['女', '男', '儿童', '批发'].map((s) => `${kw}${s}`) : [];
+      const payload = changed
+        ? { result: words.map((word) => ({ word })) }
+        : { items: words.map((keyword) => ({ data: { keyword } })) };
+      mtopAnswer(res, q, api, v, ok, payload, entry);
       return;
     }
     if (appId !== '32517') {
       mtopAnswer(res, q, api, v, ok, { success: false, errorMessage: 'unknown appId' }, entry);
       return;
     }
+    /** A search answer as captured (`code: 200, success: true`); `changed` renames the offer list. */
+    const searchPayload = (offers: unknown) =>
+      changed
+        ? { code: 200, success: true, data: { OFFERS2: offers } }
+        : { code: 200, success: true, data: { OFFER: offers } };
     if (method === 'getOfferList') {
       const kw = decodeKeywords(String(params.keywords ?? '')).trim();
       if (kind === 'empty' || !kw) {
-        mtopAnswer(res, q, api, v, ok, { data: { OFFER: { items: [], hasMore: false, found: 0 } } }, entry);
+        mtopAnswer(res, q, api, v, ok, searchPayload({ items: [], hasMore: false, found: 0 }), entry);
         return;
       }
       let list = offersFor(kw);
@@ -335,20 +417,14 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         });
       }
       if (typeof params.province === 'string') list = list.filter((o) => o.province === params.province);
-      // The dropshipping filter's name is a guess (params.ts); the mock honours the name SourceLens sends.
-      if (params.dropShipping === true || params.dropShipping === 'true')
-        list = list.filter(
-          (o) =>
-            Array.isArray(o.tags) &&
-            o.tags.some((t) => /代发/.test(String((t as { text?: unknown } | null)?.text))),
-        );
+      list = sortItems(list, params.sortType);
       mtopAnswer(
         res,
         q,
         api,
         v,
         ok,
-        { data: { OFFER: page(list, beginPage, size, pageId, `kw:${kw}`) } },
+        searchPayload(page(list, beginPage, size, pageId, `kw:${kw}:${String(params.sortType ?? '')}`)),
         entry,
       );
       return;
@@ -364,34 +440,33 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       const digest = md5(b64);
       const imageId = (BigInt(`0x${digest.slice(0, 15)}`) + 1n).toString();
       images.set(imageId, digest);
-      const payload =
-        method === 'imageBase64ToImageId' ? { success: true, imageId } : { success: true, data: { imageId } };
+      const payload = changed
+        ? { success: true, data: { picId: imageId } }
+        : method === 'imageBase64ToImageId'
+          ? { success: true, imageId }
+          : { success: true, data: { imageId } };
       mtopAnswer(res, q, api, v, ok, payload, entry);
       return;
     }
     if (method === 'imageOfferSearchService') {
       const imageId = String(params.imageId ?? '');
       const digest = images.get(imageId);
-      if (kind === 'empty' || !digest) {
-        mtopAnswer(
-          res,
-          q,
-          api,
-          v,
-          ok,
-          { success: true, data: { OFFER: { items: [], hasMore: false, found: 0 } } },
-          entry,
-        );
+      const firstSearch = digest !== undefined && !searchedImages.has(imageId);
+      if (digest !== undefined) searchedImages.add(imageId);
+      if (kind === 'empty' || !digest || (imageNotReady && firstSearch)) {
+        // Also the "not ready" placeholder: the same empty list the page's own pre-result can answer.
+        mtopAnswer(res, q, api, v, ok, searchPayload({ items: [], hasMore: false, found: 0 }), entry);
         return;
       }
-      const list = offersFor(`image:${digest}`);
+      // Image search sends sortType "normal" (relevance); the other names sort as for keywords.
+      const list = sortItems(offersFor(`image:${digest}`), params.sortType);
       mtopAnswer(
         res,
         q,
         api,
         v,
         ok,
-        { success: true, data: { OFFER: page(list, beginPage, size, pageId, `img:${imageId}`) } },
+        searchPayload(page(list, beginPage, size, pageId, `img:${imageId}:${String(params.sortType ?? '')}`)),
         entry,
       );
       return;
@@ -414,15 +489,25 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     const loginHost = /^(login\.1688\.com|passport\.1688\.com|login\.taobao\.com)$/.test(host);
 
     if (isPunishPath) {
-      send(res, 200, 'text/html; charset=utf-8', punishPage());
+      // The punish system's own pages carry its header.
+      const deny = url.searchParams.get('action') === 'deny';
+      send(res, 200, 'text/html; charset=utf-8', deny ? denyPage() : punishPage(), { bxpunish: '1' });
       return;
     }
     if (kind && !loginHost && httpWall(kind, res, host, url, scheme, isGateway)) {
       entry.wall = kind;
       return;
     }
+    if (fault && !loginHost && !isGateway) {
+      if (fault === 'flowlimit') return send(res, 200, 'text/html; charset=utf-8', busyPage());
+      punishCounter++;
+      return redirect(
+        res,
+        `${scheme}://${host}/_____tmd_____/punish?x5secdata=mock${punishCounter}&x5step=2&action=deny`,
+      );
+    }
     if (kind && (kind === 'rgv587' || kind === 'user-validate')) entry.wall = kind;
-    if (kind === 'empty') entry.wall = kind;
+    if (kind === 'empty' || kind === 'changed') entry.wall = kind;
 
     if (loginHost) return send(res, 200, 'text/html; charset=utf-8', loginPage());
     switch (host) {
@@ -438,15 +523,21 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         if (id === DELISTED_ID) return send(res, 200, 'text/html; charset=utf-8', delistedPage());
         if (id === WRONGPAGE_ID)
           return redirect(res, `${scheme}://page.1688.com/shtml/static/wrongpage.html`);
-        if (id === FIXTURE_CONTEXT_ID && !catalogue) {
+        if (id === FIXTURE_CONTEXT_ID && !catalogue && kind !== 'changed') {
           return send(res, 200, 'text/html; charset=utf-8', fixture('detail-context-833454967766.html'));
         }
-        if (id === FIXTURE_INIT_DATA_ID && !catalogue) {
+        if (id === FIXTURE_INIT_DATA_ID && !catalogue && kind !== 'changed') {
           return send(res, 200, 'text/html; charset=utf-8', fixture('detail-initdata-597090034012.html'));
         }
         const offer = findOffer(id);
-        const even = Number(id.slice(-1)) % 2 === 0;
-        return send(res, 200, 'text/html; charset=utf-8', even ? contextPage(offer) : initDataPage(offer));
+        const html = (() => {
+          if (kind === 'changed') return renamedContextPage(offer);
+          if (id === SCRIPTED_PAGE_ID) return scriptedContextPage(offer);
+          const last = Number(id.slice(-1));
+          if (last % 2 === 1) return initDataPage(offer);
+          return last % 4 === 2 ? contextPage(offer) : currentContextPage(offer);
+        })();
+        return send(res, 200, 'text/html; charset=utf-8', html);
       }
       case 's.1688.com': {
         if (url.pathname !== '/selloffer/offer_search.htm')
@@ -454,7 +545,8 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         const raw = rawQueryParam(url.search, 'keywords') ?? '';
         const kw = (gbkPercentDecode(raw) ?? '').trim();
         const beginPage = Math.max(1, Number(url.searchParams.get('beginPage')) || 1);
-        const list = kind === 'empty' || !kw ? [] : offersFor(kw).slice((beginPage - 1) * 60, beginPage * 60);
+        const sorted = sortItems(offersFor(kw), url.searchParams.get('sortType'));
+        const list = kind === 'empty' || !kw ? [] : sorted.slice((beginPage - 1) * 60, beginPage * 60);
         return send(res, 200, 'text/html; charset=utf-8', resultsPage(kw, list, { keywords: kw }));
       }
       case 'air.1688.com': {
@@ -484,12 +576,21 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     expireTokens() {
       for (const info of tokens.values()) info.expiresAt = now() - 1;
     },
+    setFault(next) {
+      fault = next;
+    },
+    setImageNotReady(on) {
+      imageNotReady = on;
+    },
     reset() {
       tokens.clear();
       pageIds.clear();
       images.clear();
       served.clear();
+      searchedImages.clear();
       catalogue = null;
+      fault = null;
+      imageNotReady = false;
     },
   };
 }

@@ -159,3 +159,76 @@ describe('token handshake', () => {
     expect(await callMtop(g.ctx, call)).toMatchObject({ state: 'error' });
   });
 });
+
+describe('FAIL_SYS_ILLEGAL_ACCESS: the gateway refused the signature, not a slider', () => {
+  const ILLEGAL = JSON.stringify(fixtureJson('ret-illegal-access.json'));
+
+  it('re-reads the token and signs again once; a good answer then goes through', async () => {
+    const g = fakeGateway([
+      (req) => {
+        // Signed with a stale token: the cookie has changed since.
+        expect(req.query.sign).toBe(mtopSign(TOKEN, '1700000000000', '12574478', '{}'));
+        g.setCookie(`${'f'.repeat(32)}_1800000000000`);
+        return { text: ILLEGAL };
+      },
+      SUCCESS,
+    ]);
+    g.setCookie(`${TOKEN}_1800000000000`);
+    const out = await callMtop(g.ctx, call);
+    expect(out.state).toBe('ok');
+    expect(g.seen).toHaveLength(2);
+    expect(g.seen[1]?.query.sign).toBe(mtopSign('f'.repeat(32), '1700000000000', '12574478', '{}'));
+  });
+
+  it('a second one means the session cannot sign: needs-login, never needs-verification', async () => {
+    const g = fakeGateway([ILLEGAL, ILLEGAL, SUCCESS]);
+    const out = await callMtop(g.ctx, call);
+    expect(out).toEqual({ state: 'needs-login', url: 'https://login.1688.com/member/signin.htm' });
+    expect(g.seen).toHaveLength(2);
+  });
+
+  it('a TOKEN handshake before it does not use up the one signing again', async () => {
+    const g = fakeGateway([TOKEN_EMPTY, ILLEGAL, SUCCESS]);
+    expect((await callMtop(g.ctx, call)).state).toBe('ok');
+    expect(g.seen).toHaveLength(3);
+  });
+});
+
+describe('rate limits and deny answers from the gateway', () => {
+  it('FAIL_SYS_FLOWLIMIT is throttled with the default back-off, asked once', async () => {
+    const g = fakeGateway([JSON.stringify(fixtureJson('ret-flowlimit.json')), SUCCESS]);
+    expect(await callMtop(g.ctx, call)).toEqual({
+      state: 'throttled',
+      retryAfterMs: 60_000,
+      reason: 'ret:FAIL_SYS_FLOWLIMIT',
+    });
+    expect(g.seen).toHaveLength(1);
+  });
+
+  it('a risk answer whose check page says action=deny is the terminal deny', async () => {
+    const denyUrl =
+      'https://h5api.m.1688.com:443//h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/_____tmd_____/punish?x5secdata=x&x5step=2&action=deny';
+    const g = fakeGateway([JSON.stringify({ ret: ['RGV587_ERROR::SM::被挤爆啦'], data: { url: denyUrl } })]);
+    expect(await callMtop(g.ctx, call)).toEqual({
+      state: 'needs-verification',
+      url: new URL(denyUrl).href,
+      reason: 'deny',
+    });
+  });
+
+  it('a body that is not an envelope but carries rgv587_flag is a wall, not "not a gateway answer"', async () => {
+    const g = fakeGateway(['<html><script>var rgv587_flag = "sm";</script></html>']);
+    expect(await callMtop(g.ctx, call)).toMatchObject({
+      state: 'needs-verification',
+      reason: 'body:rgv587_flag',
+    });
+  });
+
+  it('the punish headers on an answer are a wall', async () => {
+    const g = fakeGateway([() => ({ text: '{}', headers: { bxpunish: '1' } })]);
+    expect(await callMtop(g.ctx, call)).toMatchObject({
+      state: 'needs-verification',
+      reason: 'header:bxpunish',
+    });
+  });
+});

@@ -91,15 +91,29 @@ describe('keyword search through the mock gateway', () => {
     ]);
   });
 
-  it('rejects a wrong sign with FAIL_SYS_ILLEGAL_ACCESS (and the provider stops)', async () => {
+  it('rejects a wrong sign with FAIL_SYS_ILLEGAL_ACCESS: signed again once, then needs-login (never a slider)', async () => {
     const t = nodeTransport(mock.port);
     const provider = create1688Provider();
     ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
     t.tamper = (req) => ({ ...req, query: { ...req.query, sign: '0'.repeat(32) } });
     const r = await provider.searchByKeywords('帽子', {}, contextFor(t));
-    expect(mock.requests.at(-1)?.ret).toBe('FAIL_SYS_ILLEGAL_ACCESS');
-    expect(r.state).toBe('needs-verification');
-    expect(mock.count(GATEWAY)).toBe(3);
+    expect(mock.requests.slice(-2).map((q) => q.ret)).toEqual([
+      'FAIL_SYS_ILLEGAL_ACCESS',
+      'FAIL_SYS_ILLEGAL_ACCESS',
+    ]);
+    expect(r).toEqual({ state: 'needs-login', url: 'https://login.1688.com/member/signin.htm' });
+    expect(mock.count(GATEWAY)).toBe(4);
+  });
+
+  it('a stale signature signed again with the re-read token goes through', async () => {
+    const t = nodeTransport(mock.port);
+    const provider = create1688Provider();
+    ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
+    let tampered = 0;
+    t.tamper = (req) => (tampered++ === 0 ? { ...req, query: { ...req.query, sign: '0'.repeat(32) } } : req);
+    const r = ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
+    expect(r.offers).toHaveLength(60);
+    expect(mock.requests.slice(-2).map((q) => q.ret)).toEqual(['FAIL_SYS_ILLEGAL_ACCESS', 'SUCCESS']);
   });
 
   it('suggests keywords (appId 39799)', async () => {

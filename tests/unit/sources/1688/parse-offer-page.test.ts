@@ -165,15 +165,23 @@ describe('delisted and broken pages', () => {
     });
   });
 
-  it('a page without data is an error, not an invented offer', () => {
-    expect(parseOfferPage('<html><title>x</title></html>')).toMatchObject({ state: 'error' });
-    expect(parseOfferData({ foo: 1 })).toMatchObject({ state: 'error' });
+  it('a page without data is unrecognised (the site changed, or the page builds it), not an invented offer', () => {
+    expect(parseOfferPage('<html><title>x</title></html>')).toMatchObject({
+      state: 'unrecognised',
+      call: 'offer-page',
+    });
+    expect(parseOfferData({ foo: 1 })).toEqual({
+      state: 'unrecognised',
+      call: 'offer-page',
+      shape: '{foo:number}',
+      reason: 'neither window.context nor __INIT_DATA data',
+    });
     expect(
       parseOfferPage(
         '<script>window.context=(function(b,d){return d})(window.contextPath,{"result":{broken</script>',
       ),
     ).toMatchObject({
-      state: 'error',
+      state: 'unrecognised',
     });
   });
 });
@@ -208,5 +216,181 @@ describe('loose literal reader', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     expect(parseLooseLiteral(deep)).toBeNull();
+  });
+});
+
+describe('current pages without skuInfoMap: finalPriceModel.tradeWithoutPromotion', () => {
+  /** A current page's data as six public readers describe it when the SKU map is not in skuModel. */
+  const current = (over: Record<string, unknown> = {}) => ({
+    result: {
+      data: {
+        Root: {
+          fields: {
+            dataJson: {
+              tempModel: { offerId: 943009939489, offerTitle: '狗狗雨衣', offerUnit: '件', saledCount: 392 },
+              skuModel: { skuProps: [{ prop: '颜色', value: [{ name: '黑色' }, { name: '黄色' }] }] },
+            },
+          },
+        },
+        mainPrice: {
+          fields: {
+            finalPriceModel: {
+              tradeWithoutPromotion: {
+                offerBeginAmount: 2,
+                offerMinPrice: '20.50',
+                offerMaxPrice: '41.50',
+                offerPriceRanges: [
+                  { beginAmount: 2, price: '26.50' },
+                  { beginAmount: 50, price: '20.50' },
+                ],
+                skuMapOriginal: [
+                  {
+                    skuId: 5846845077720,
+                    specAttrs: '黑色&gt;XL（背长35cm）',
+                    price: '20.50',
+                    canBookCount: 491,
+                  },
+                  {
+                    skuId: 5846845077736,
+                    specAttrs: '黄色&gt;XL（背长35cm）',
+                    price: '41.50',
+                    canBookCount: 494,
+                  },
+                ],
+              },
+            },
+          },
+        },
+        productTitle: { fields: { title: '狗狗雨衣', shopInfo: '{"companyName":"示例宠物用品厂"}' } },
+        ...over,
+      },
+      global: { globalData: { model: { sellerModel: { loginId: 'fixture_pets' } } } },
+    },
+  });
+
+  it('reads SKU prices, tiers, the minimum order and the range from it', () => {
+    const r = parseOfferData(current());
+    expect(r).toMatchObject({
+      state: 'ok',
+      generation: 'context',
+      skusKnown: true,
+      offer: {
+        offerId: '943009939489',
+        priceTiers: [
+          { minQty: 2, priceMinor: 2650 },
+          { minQty: 50, priceMinor: 2050 },
+        ],
+        moq: 2,
+        priceMinMinor: 2050,
+        priceMaxMinor: 4150,
+        unit: '件',
+        sales: 392,
+        supplier: { name: '示例宠物用品厂', loginId: 'fixture_pets' },
+      },
+    });
+    expect(r.state === 'ok' && r.skus).toEqual([
+      {
+        spec: '黑色>XL（背长35cm）',
+        skuId: '5846845077720',
+        specId: null,
+        priceMinor: 2050,
+        discountPriceMinor: null,
+        stock: 491,
+      },
+      {
+        spec: '黄色>XL（背长35cm）',
+        skuId: '5846845077736',
+        specId: null,
+        priceMinor: 4150,
+        discountPriceMinor: null,
+        stock: 494,
+      },
+    ]);
+  });
+
+  it('skuInfoMap wins when it is there', () => {
+    const withMap = current();
+    (withMap.result.data.Root.fields.dataJson.skuModel as Record<string, unknown>).skuInfoMap = {
+      '黑色&gt;M': { skuId: 1, price: '9.90', canBookCount: 3 },
+    };
+    const r = parseOfferData(withMap);
+    expect(r.state === 'ok' && r.skus.map((s) => [s.spec, s.priceMinor])).toEqual([['黑色>M', 990]]);
+  });
+
+  it('fields that arrive as JSON text are parsed (shopInfo, pieceWeightScale, the price model itself)', () => {
+    const page = current({
+      mainPrice: {
+        fields: {
+          finalPriceModel: JSON.stringify({
+            tradeWithoutPromotion: {
+              offerBeginAmount: 3,
+              skuMapOriginal: [{ skuId: 7, price: '5.00', canBookCount: 1 }],
+            },
+          }),
+        },
+      },
+      productPackInfo: {
+        fields: {
+          pieceWeightScale: JSON.stringify({
+            pieceWeightScaleInfo: [{ skuId: 7, sku1: '黑色', sku2: 'XL', weight: 103 }],
+          }),
+        },
+      },
+    });
+    const r = parseOfferData(page);
+    expect(r).toMatchObject({ state: 'ok', offer: { moq: 3, supplier: { name: '示例宠物用品厂' } } });
+    // The SKU row has no specAttrs: its name comes from the piece-weight table by skuId.
+    expect(r.state === 'ok' && r.skus).toEqual([
+      { spec: '黑色>XL', skuId: '7', specId: null, priceMinor: 500, discountPriceMinor: null, stock: 1 },
+    ]);
+  });
+
+  it('no SKU map anywhere is "variants not loaded", not "no variants"', () => {
+    const bare = current({
+      mainPrice: { fields: { priceModel: { currentPrices: [{ beginAmount: 1, price: '3' }] } } },
+    });
+    expect(parseOfferData(bare)).toMatchObject({ state: 'ok', skus: [], skusKnown: false });
+    // An empty map is the page saying there are none.
+    const empty = current();
+    (empty.result.data.Root.fields.dataJson.skuModel as Record<string, unknown>).skuInfoMap = {};
+    const none = parseOfferData(empty);
+    expect(none).toMatchObject({ state: 'ok', skusKnown: true });
+  });
+
+  it('dropshipping from offerSign / offerModelSign.isOnePsale', () => {
+    const signed = (key: string, value: unknown) => {
+      const p = current();
+      (p.result.data.Root.fields.dataJson as Record<string, unknown>)[key] = { isOnePsale: value };
+      return parseOfferData(p);
+    };
+    expect(signed('offerSign', true)).toMatchObject({ offer: { dropship: true } });
+    expect(signed('offerModelSign', 'true')).toMatchObject({ offer: { dropship: true } });
+    expect(signed('offerSign', false)).toMatchObject({ offer: { dropship: false } });
+    expect(parseOfferData(current())).toMatchObject({ offer: { dropship: null } });
+  });
+
+  it('sales are saledCount (1688 spelling), saleCount on older pages', () => {
+    expect(parseOfferData(current())).toMatchObject({ offer: { sales: 392 } });
+    expect(parseOfferPage(fixtureText('detail-context-833454967766.html'))).toMatchObject({
+      offer: { sales: 3021 },
+    });
+  });
+});
+
+describe('pages whose data a script builds, or that renamed it', () => {
+  it('are unrecognised with the page shape (names, never values)', () => {
+    const scripted =
+      '<html><head><title>x</title></head><body><script>(function(){var p=["{\\"result\\":",""];window.context=JSON.parse(p.join(""));})();</script></body></html>';
+    const r = parseOfferPage(scripted, { url: 'https://detail.1688.com/offer/100000000006.html' });
+    expect(r).toMatchObject({ state: 'unrecognised', call: 'offer-page' });
+    if (r.state === 'unrecognised') {
+      expect(r.shape).toMatch(/assigns:\[.*\bcontext\]/);
+      expect(r.shape).not.toContain('result');
+    }
+    const renamed = fixtureText('detail-context-833454967766.html').replace(
+      'window.context=',
+      'window.offerContext=',
+    );
+    expect(parseOfferPage(renamed)).toMatchObject({ state: 'unrecognised' });
   });
 });

@@ -190,3 +190,84 @@ describe('small readers', () => {
     });
   });
 });
+
+describe('search items: second-look corrections', () => {
+  const item = (data: Record<string, unknown>, outer: Record<string, unknown> = {}) =>
+    parseOfferItem({
+      ...outer,
+      data: { offerId: '700000000123', title: 't', priceInfo: { price: '5' }, ...data },
+    });
+
+  it('turnHead.percent is the shop return-buyer rate, not the offer repurchase rate', () => {
+    expect(item({ turnHead: { percent: '26%' } })?.supplier).toMatchObject({
+      repurchaseRate: null,
+      returnBuyerRate: 0.26,
+    });
+    expect(item({ offerRepurchaseRate: '6%', turnHead: { percent: '26%' } })?.supplier).toMatchObject({
+      repurchaseRate: 0.06,
+      returnBuyerRate: 0.26,
+    });
+    expect(item({})?.supplier.returnBuyerRate).toBeNull();
+    expect(byIdOf('597090034012')?.supplier).toMatchObject({ repurchaseRate: 0.35, returnBuyerRate: 0.35 });
+  });
+
+  it('MOQ from afterPriceList[matKey=quantity_begin] before the first tier', () => {
+    const tiers = { shopAddition: { quantityPrices: [{ quantity: '≥1件', value: '5' }] } };
+    expect(
+      item({
+        ...tiers,
+        afterPriceList: [
+          { matKey: 'sold', text: '已售5件' },
+          { matKey: 'quantity_begin', text: '3件起批' },
+        ],
+      }),
+    ).toMatchObject({ moq: 3, unit: '件' });
+    expect(item(tiers)).toMatchObject({ moq: 1 });
+    expect(item({ afterPriceList: [{ matKey: 'quantity_begin', text: '≥10个' }] })).toMatchObject({
+      moq: 10,
+      unit: '个',
+      priceTiers: [{ minQty: 10, priceMinor: 500 }],
+    });
+  });
+
+  it('paid placements: isP4P "true", type "bid", block "P4P", a p4p cellType', () => {
+    expect(item({ isP4P: 'true' })?.isAd).toBe(true);
+    expect(item({ isP4P: 'false' })?.isAd).toBe(false);
+    expect(item({ type: 'bid' })?.isAd).toBe(true);
+    expect(item({}, { type: 'bid' })?.isAd).toBe(true);
+    expect(item({}, { block: 'P4P' })?.isAd).toBe(true);
+    expect(item({}, { cellType: 'offer_p4p_card' })?.isAd).toBe(true);
+    expect(item({ type: 'offer' }, { block: 'normal' })?.isAd).toBe(false);
+  });
+
+  it('dropshipping marks: isOnePsale, offerSign, tagInfoList, the 一件代发 tag', () => {
+    expect(item({ isOnePsale: true })?.dropship).toBe(true);
+    expect(item({ isOnePsale: 'false' })?.dropship).toBe(false);
+    expect(item({ offerSign: { isOnePsale: 'true' } })?.dropship).toBe(true);
+    expect(item({ tagInfoList: [{ key: 'isOnePsale', value: true }] })?.dropship).toBe(true);
+    expect(item({ tags: [{ text: '一件代发' }] })?.dropship).toBe(true);
+    expect(item({})?.dropship).toBeNull();
+  });
+
+  it('a list whose items mostly lack an id, a title or a price says so (drift); an empty list does not', () => {
+    const answer = (items: unknown[]) => parseSearchAnswer({ data: { OFFER: { items } } });
+    expect(answer([]).missing).toBeNull();
+    expect(answer([{ data: { itemId: '1' } }, { data: { itemId: '2' } }]).missing).toBe(
+      'most items lack an offer id',
+    );
+    expect(
+      answer([{ data: { offerId: '700000000001', subject2: 'a', priceInfo: { price: '1' } } }]).missing,
+    ).toBe('most items lack a title');
+    expect(
+      answer([
+        { data: { offerId: '700000000001', title: 'a', priceInfo: { amount: '1' } } },
+        { data: { offerId: '700000000002', title: 'b', priceInfo: { amount: '1' } } },
+      ]).missing,
+    ).toBe('most items lack a price');
+    expect(parseSearchAnswer(fixtureJson('search-keyword.json')).missing).toBeNull();
+  });
+});
+
+function byIdOf(id: string) {
+  return parseSearchAnswer(fixtureJson('search-keyword.json')).offers.find((o) => o.offerId === id);
+}

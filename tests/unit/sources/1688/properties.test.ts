@@ -25,6 +25,12 @@ function assertWellFormed(o: WholesaleOffer): void {
   expect(o.supplier.shopUrl === null || o.supplier.shopUrl.startsWith('https://')).toBe(true);
 }
 
+/** A drift shape holds keys and value types only: no value's text can be in it. */
+function expectValueFreeShape(shape: string): void {
+  expect(shape).toMatch(/^[\w$.@\-{}:[\],×…? ]*$/);
+  expect(shape.length).toBeLessThanOrEqual(4001);
+}
+
 /** Hostile values for documented fields, with texts 1688 writes there. */
 const wild = hostileValue([
   '≥1台',
@@ -106,17 +112,52 @@ describe('parsers never throw and only return well-formed offers', () => {
         data: fc.record(
           {
             mainPrice: fc.record({
-              fields: fc.record({
-                priceModel: fc.record(
-                  {
-                    currentPrices: fc.array(fc.record({ beginAmount: wild, price: wild }), { maxLength: 4 }),
-                    priceDisplay: wild,
-                  },
-                  { requiredKeys: [] },
-                ),
-              }),
+              fields: fc.record(
+                {
+                  priceModel: fc.record(
+                    {
+                      currentPrices: fc.array(fc.record({ beginAmount: wild, price: wild }), {
+                        maxLength: 4,
+                      }),
+                      priceDisplay: wild,
+                    },
+                    { requiredKeys: [] },
+                  ),
+                  finalPriceModel: fc.oneof(
+                    wild,
+                    fc.record({
+                      tradeWithoutPromotion: fc.record(
+                        {
+                          skuMapOriginal: fc.oneof(
+                            wild,
+                            fc.array(
+                              fc.record(
+                                { skuId: wild, specAttrs: wild, price: wild, canBookCount: wild },
+                                { requiredKeys: [] },
+                              ),
+                              { maxLength: 4 },
+                            ),
+                          ),
+                          offerPriceRanges: fc.oneof(
+                            wild,
+                            fc.array(fc.record({ beginAmount: wild, price: wild }), { maxLength: 4 }),
+                          ),
+                          offerBeginAmount: wild,
+                          offerMinPrice: wild,
+                          offerMaxPrice: wild,
+                        },
+                        { requiredKeys: [] },
+                      ),
+                    }),
+                  ),
+                },
+                { requiredKeys: [] },
+              ),
             }),
-            productTitle: fc.record({ fields: fc.record({ title: wild }) }),
+            productPackInfo: fc.record({ fields: fc.record({ pieceWeightScale: wild }) }),
+            productTitle: fc.record({
+              fields: fc.record({ title: wild, shopInfo: wild }, { requiredKeys: [] }),
+            }),
             gallery: fc.record({
               fields: fc.record({ offerImgList: wild, offerId: wild }, { requiredKeys: [] }),
             }),
@@ -125,9 +166,10 @@ describe('parsers never throw and only return well-formed offers', () => {
                 dataJson: fc.record(
                   {
                     tempModel: fc.record(
-                      { offerId: wild, offerUnit: wild, saleCount: wild },
+                      { offerId: wild, offerUnit: wild, saleCount: wild, saledCount: wild },
                       { requiredKeys: [] },
                     ),
+                    offerSign: fc.record({ isOnePsale: wild }),
                     skuModel: fc.record(
                       {
                         skuInfoMap: fc.dictionary(
@@ -153,7 +195,8 @@ describe('parsers never throw and only return well-formed offers', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), ctxLike), fc.constantFrom(undefined, '833454967766'), (v, id) => {
         const r = parseOfferData(v, { offerId: id });
-        expect(['ok', 'error', 'delisted']).toContain(r.state);
+        expect(['ok', 'error', 'delisted', 'unrecognised']).toContain(r.state);
+        if (r.state === 'unrecognised') expectValueFreeShape(r.shape);
         if (r.state === 'ok') {
           assertWellFormed(r.offer);
           for (const s of r.skus) {
@@ -176,8 +219,9 @@ describe('parsers never throw and only return well-formed offers', () => {
     fc.assert(
       fc.property(prefix, fc.oneof(fc.string(), fc.json()), (p, body) => {
         const r = parseOfferPage(p + body, { url: 'https://detail.1688.com/offer/833454967766.html' });
-        expect(['ok', 'error', 'delisted']).toContain(r.state);
+        expect(['ok', 'error', 'delisted', 'unrecognised', 'needs-verification']).toContain(r.state);
         if (r.state === 'ok') assertWellFormed(r.offer);
+        if (r.state === 'needs-verification') expect(r.url.startsWith('https://')).toBe(true);
       }),
       RUNS,
     );

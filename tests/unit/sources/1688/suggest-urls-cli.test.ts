@@ -32,8 +32,13 @@ describe('person-facing URLs', () => {
   it('search page with GBK keywords', () => {
     expect(searchPageUrl('帽子')).toBe('https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3');
     expect(searchPageUrl('帽子', 'sales')).toBe(
-      'https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3&sortType=va_rmdarkgmv30rt&descendOrder=true',
+      'https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3&sortType=va_rmdarkgmv30',
     );
+    expect(searchPageUrl('帽子', 'price-asc')).toBe(
+      'https://s.1688.com/selloffer/offer_search.htm?keywords=%C3%B1%D7%D3&sortType=va_price_asc',
+    );
+    expect(searchPageUrl('帽子', 'price-desc')).toMatch(/&sortType=va_price_desc$/);
+    expect(searchPageUrl('帽子', 'relevance')).not.toContain('sortType');
   });
 
   it('image search page', () => {

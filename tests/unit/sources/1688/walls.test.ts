@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseOfferPage } from '../../../../core/sources/1688/parse-offer-page';
 import {
+  classifyBodyWithoutData,
   classifyHttp,
   classifyRet,
   EmptyRunDetector,
@@ -8,6 +10,7 @@ import {
   throttledByMessage,
 } from '../../../../core/sources/1688/walls';
 import type { GatewayResponse } from '../../../../core/sources/provider';
+import { punishTitleKind, retCodeKind } from '../../../../core/sources/walls';
 import { fixtureJson, fixtureText } from './fixtures';
 
 const page = (text: string, extra: Partial<GatewayResponse> = {}): GatewayResponse => ({
@@ -119,14 +122,32 @@ describe('ret codes', () => {
     }
   });
 
-  it('ILLEGAL_ACCESS and FLOWLIMIT are walls, without a URL the person gets the 1688 page', () => {
-    for (const name of ['ret-illegal-access.json', 'ret-flowlimit.json']) {
-      const v = ret(name);
-      expect(v).toMatchObject({
-        kind: 'wall',
-        wall: { state: 'needs-verification', url: 'https://www.1688.com/' },
-      });
-    }
+  it('ILLEGAL_ACCESS asks to sign again (not a wall); FLOWLIMIT / TRAFFIC_LIMIT are throttling', () => {
+    expect(ret('ret-illegal-access.json')).toEqual({ kind: 'resign', code: 'FAIL_SYS_ILLEGAL_ACCESS' });
+    expect(ret('ret-flowlimit.json')).toEqual({
+      kind: 'wall',
+      wall: { state: 'throttled', retryAfterMs: 60_000, reason: 'ret:FAIL_SYS_FLOWLIMIT' },
+    });
+    expect(classifyRet(['FAIL_SYS_TRAFFIC_LIMIT::x'], {})).toMatchObject({
+      kind: 'wall',
+      wall: { state: 'throttled' },
+    });
+    // Rate-limit codes are tested before the risk patterns, whatever else the answer says.
+    expect(
+      classifyRet(['RGV587_ERROR::SM', 'FAIL_SYS_FLOWLIMIT::被挤爆啦'], {
+        url: 'https://h5api.m.1688.com/x',
+      }),
+    ).toMatchObject({
+      kind: 'wall',
+      wall: { state: 'throttled', reason: 'ret:FAIL_SYS_FLOWLIMIT' },
+    });
+  });
+
+  it('a RGV587 / USER_VALIDATE wall without a URL sends the person to the 1688 page or the search', () => {
+    expect(classifyRet(['RGV587_ERROR::SM'], {})).toMatchObject({
+      kind: 'wall',
+      wall: { state: 'needs-verification', url: 'https://www.1688.com/' },
+    });
     const withWords = classifyRet(['FAIL_SYS_USER_VALIDATE::x'], {}, { keywords: '帽子' });
     expect(withWords).toMatchObject({
       kind: 'wall',
@@ -182,5 +203,122 @@ describe('delisted pages', () => {
     expect(
       isDelistedPage('https://detail.1688.com/offer/1.html', fixtureText('detail-context-833454967766.html')),
     ).toBe(false);
+  });
+});
+
+describe("the punish system's own titles, in Chinese (simplified and traditional) and English", () => {
+  const titled = (title: string) =>
+    page(`<!DOCTYPE html><html><head><title>${title}</title></head><body></body></html>`);
+
+  it('deny titles are the terminal deny, told apart from a check', () => {
+    for (const title of ['访问被拒绝', '訪問被拒絕', 'Access denied', ' ACCESS DENIED ']) {
+      expect(classifyHttp(titled(title)), title).toMatchObject({
+        state: 'needs-verification',
+        reason: 'deny',
+      });
+    }
+  });
+
+  it('busy titles are a rate limit', () => {
+    for (const title of ['系统正忙', '系統正忙', '系统繁忙', '系統繁忙', 'System is busy']) {
+      expect(classifyHttp(titled(title)), title).toMatchObject({ state: 'throttled', reason: 'title-busy' });
+    }
+  });
+
+  it('the check title in every language is a check', () => {
+    for (const title of ['验证码拦截', 'Captcha Interception']) {
+      expect(classifyHttp(titled(title)), title).toMatchObject({
+        state: 'needs-verification',
+        reason: 'title',
+      });
+    }
+  });
+
+  it('an offer whose own title contains those words is not a wall', () => {
+    for (const title of [
+      'Access denied 门禁卡 ic卡',
+      '系统正忙提示灯 - 阿里巴巴',
+      'System is busy sign 标牌',
+    ]) {
+      expect(punishTitleKind(title), title).toBeNull();
+      expect(classifyHttp(titled(title)), title).toBeNull();
+    }
+  });
+
+  it('a wall URL with action=deny is the deny', () => {
+    const url = 'https://detail.1688.com/_____tmd_____/punish?x5secdata=x&x5step=2&action=deny';
+    expect(classifyHttp(page('<html></html>', { finalUrl: url }))).toEqual({
+      state: 'needs-verification',
+      url,
+      reason: 'deny',
+    });
+  });
+});
+
+describe('punish headers', () => {
+  it('bxpunish and x-sec-reason are walls; bxpunish 0 and other headers are not', () => {
+    const html = fixtureText('detail-context-833454967766.html');
+    expect(classifyHttp(page(html, { headers: { bxpunish: '1' } }))).toMatchObject({
+      state: 'needs-verification',
+      reason: 'header:bxpunish',
+    });
+    expect(classifyHttp(page(html, { headers: { 'x-sec-reason': 'risk' } }))).toMatchObject({
+      reason: 'header:x-sec-reason',
+    });
+    expect(classifyHttp(page(html, { headers: { bxpunish: '0', 'content-type': 'text/html' } }))).toBeNull();
+  });
+});
+
+describe('punish marks in a 1688 body without page data', () => {
+  const marks = [
+    [
+      '_____tmd_____',
+      '<html><body><a href="https://detail.1688.com/_____tmd_____/page">继续</a></body></html>',
+    ],
+    [
+      'punish?x5secdata',
+      '<html><body><iframe src="//h5api.m.1688.com/punish?x5secdata=abc"></iframe></body></html>',
+    ],
+    [
+      'sufei-punish',
+      '<html><head><script src="//g.alicdn.com/sd/sufei-punish/1.0/index.js"></script></head></html>',
+    ],
+    ['rgv587_flag', '<html><script>var rgv587_flag = "sm";</script></html>'],
+  ] as const;
+
+  it.each(marks)('%s makes a page without data a wall', (mark, html) => {
+    expect(classifyBodyWithoutData(html)).toMatchObject({
+      state: 'needs-verification',
+      reason: `body:${mark}`,
+    });
+    expect(parseOfferPage(html, { url: 'https://detail.1688.com/offer/833454967766.html' })).toMatchObject({
+      state: 'needs-verification',
+    });
+  });
+
+  it('a normal offer page that mentions them in a script is still read', () => {
+    const html = fixtureText('detail-context-833454967766.html').replace(
+      '</body>',
+      '<script>var punishUrl="//x.1688.com/_____tmd_____/punish?x5secdata=1"; var rgv587_flag; loadScript("sufei-punish");</script></body>',
+    );
+    expect(classifyHttp(page(html))).toBeNull();
+    expect(parseOfferPage(html)).toMatchObject({ state: 'ok', offer: { offerId: '833454967766' } });
+  });
+
+  it('the check address with action=deny makes it the deny', () => {
+    const html =
+      '<html><script>location.href="https://detail.1688.com/_____tmd_____/punish?x5secdata=1&action=deny"</script></html>';
+    expect(classifyBodyWithoutData(html)).toMatchObject({ reason: 'deny' });
+  });
+});
+
+describe('how a ret code reads', () => {
+  it('rate limits and signature refusals before the risk patterns', () => {
+    expect(retCodeKind('FAIL_SYS_FLOWLIMIT')).toBe('rate-limit');
+    expect(retCodeKind('FAIL_SYS_TRAFFIC_LIMIT')).toBe('rate-limit');
+    expect(retCodeKind('FAIL_SYS_ILLEGAL_ACCESS')).toBe('sign-rejected');
+    expect(retCodeKind('RGV587_ERROR')).toBe('risk');
+    expect(retCodeKind('FAIL_SYS_USER_VALIDATE')).toBe('risk');
+    expect(retCodeKind('FAIL_BIZ_NOTHING')).toBeNull();
   });
 });
