@@ -8,10 +8,12 @@ import { plainText } from '../../text/plain-text';
 import { countFromText, int } from '../util';
 
 /**
- * The currency assumed when a price names none. Alibaba.com shows US dollars unless the visitor picked another
- * currency, and then the symbol is written ("₫709,161-722,094", "€2.10").
+ * The currency of a price that names none: ISO 4217 "XXX" ("no currency"), the code the rest of SourceLens
+ * already treats as unknown (the exchange rates have no rate for it, so no margin or conversion is invented, and
+ * the price shows with the generic sign ¤). Alibaba.com shows prices in the visitor's own currency (₫, PAB,
+ * INR… seen in public clients), so a bare "1.20" is not known to be dollars.
  */
-export const DEFAULT_CURRENCY = 'USD';
+export const UNKNOWN_CURRENCY = 'XXX';
 
 export interface OfferPrice {
   currency: string;
@@ -19,23 +21,44 @@ export interface OfferPrice {
   maxMinor: number;
 }
 
-/** A price or price range in integer minor units of the currency it is written in. */
-export function parseOfferPrice(value: unknown): OfferPrice | null {
+function numberText(value: number): string {
+  return value.toFixed(6).replace(/\.?0+$/, '');
+}
+
+/**
+ * A price or price range in integer minor units of the currency it is written in. A symbol or code in the text
+ * decides the currency; without one, `currency` (what the request asked for, when it asked) or unknown.
+ */
+export function parseOfferPrice(value: unknown, currency: string = UNKNOWN_CURRENCY): OfferPrice | null {
   try {
     if (typeof value === 'number') {
       if (!Number.isFinite(value) || value < 0) return null;
-      const minor = decimalToMinor(value.toFixed(6).replace(/\.?0+$/, ''), DEFAULT_CURRENCY);
-      return minor === null ? null : { currency: DEFAULT_CURRENCY, minMinor: minor, maxMinor: minor };
+      const minor = decimalToMinor(numberText(value), currency);
+      return minor === null ? null : { currency, minMinor: minor, maxMinor: minor };
     }
     const text = plainText(value, 80);
     if (!text || !/\d/.test(text)) return null;
     const p = parsePrice(text, { hostname: 'www.alibaba.com' });
     if (p.amount === null) return null;
-    const currency = p.currency ?? DEFAULT_CURRENCY;
-    const min = decimalToMinor(p.amount, currency);
+    const code = p.currency ?? currency;
+    const min = decimalToMinor(p.amount, code);
     if (min === null || !Number.isSafeInteger(min)) return null;
-    const max = p.max ? decimalToMinor(p.max, currency) : null;
-    return { currency, minMinor: min, maxMinor: max !== null && max >= min ? max : min };
+    const max = p.max ? decimalToMinor(p.max, code) : null;
+    return { currency: code, minMinor: min, maxMinor: max !== null && max >= min ? max : min };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The currency a price pattern or label names: "US${0}", "€{0}", "US $", "₹" (the product page's
+ * `currencyRule.currencyPattern`, `productPriceCurrencySimpleName`); null when it names none.
+ */
+export function currencyOfLabel(value: unknown): string | null {
+  const text = plainText(value, 40).replace('{0}', '1');
+  if (!text) return null;
+  try {
+    return parsePrice(/\d/.test(text) ? text : `${text}1`, { hostname: 'www.alibaba.com' }).currency;
   } catch {
     return null;
   }
@@ -53,6 +76,8 @@ export function parseMoq(value: unknown): Moq | null {
     return n !== null && n >= 1 ? { moq: n, unit: null } : null;
   }
   const text = plainText(value, 80)
+    // The older `minOrderDesc` names the field after the figure: "10 sets (Min. Order)".
+    .replace(/\(\s*(?:min(?:imum)?\.?\s*order(?:\s*quantity)?|moq)\s*\)\s*$/i, '')
     .replace(/^.*?\b(?:min(?:imum)?\.?\s*order(?:\s*quantity)?|moq)\s*[:：]?\s*/i, '')
     .trim();
   const m = /^(?:[≥>]=?\s*)?(\d[\d,]{0,14})(?:\.0+)?\s*(?:[-~]\s*\d[\d,]*\s*)?(.*)$/.exec(text);

@@ -13,7 +13,9 @@ export const MAX_REGIONS = 4;
 
 export type UploadAnswer =
   | { state: 'ok'; imagePath: string; regions: ImageRegion[] }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: string }
+  /** A JSON answer that did not fail yet holds no image path where the upload puts it: the answer changed. */
+  | { state: 'unrecognised'; reason: string };
 
 function regionsOf(value: unknown): ImageRegion[] {
   if (!Array.isArray(value)) return [];
@@ -35,9 +37,8 @@ export function parseUploadAnswer(value: unknown): UploadAnswer {
       return { state: 'failed', message: plainText(message, 200) || 'upload refused' };
     }
     const imagePath = str(get(value, 'model', 'imagePath'));
-    if (!imagePath || imagePath.length > 2048) {
-      return { state: 'failed', message: plainText(message, 200) || 'upload: no image path' };
-    }
+    if (!imagePath) return { state: 'unrecognised', reason: 'no model.imagePath' };
+    if (imagePath.length > 2048) return { state: 'failed', message: 'upload: image path too long' };
     return { state: 'ok', imagePath, regions: regionsOf(get(value, 'model', 'regions')) };
   } catch {
     return { state: 'failed', message: 'upload: unreadable answer' };

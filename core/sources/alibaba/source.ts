@@ -6,6 +6,7 @@
 import { defineSource } from '../definition';
 import { offerIdOf } from '../util';
 import { createAlibabaProvider } from './index';
+import { pageDetailData } from './page-data';
 import { SOURCE_ID } from './parse-search';
 import {
   loginUrl,
@@ -33,14 +34,18 @@ export const sourceAlibaba = defineSource({
   },
   supports: {
     imageSearch: true,
+    // The only current suggestion call public code shows is on open-s.alibaba.com, a host SourceLens does not
+    // ask for (README); the provider reads it, the panel does not offer it.
     suggestions: false,
-    offerPages: false,
+    offerPages: true,
     sorts: ['relevance'],
     // No filter name is known for the page; the minimum order is filtered here, offers without one kept.
     filters: { dropship: null, maxMinOrder: 'here', province: null, city: null },
   },
   queryWords: 'own',
   routes: [{ id: 'alibaba-tab', kind: 'origin-tab', origin: SEARCH_ORIGIN, labelKey: 'via_alibaba_tab' }],
+  // Product pages are on the search host: they share its politeness slots and back-off (one punish system).
+  offerPageData: pageDetailData,
   // Its search endpoints are not signed.
   token: null,
   create: () => createAlibabaProvider(),

@@ -7,6 +7,7 @@
  *   https://www.alibaba.com/product-detail/LED-Lamp_1600123456789.html
  *   https://www.alibaba.com/search/api/imageTextSearchRegions
  *   https://www.alibaba.com/search/api/imageTextSearch
+ *   https://open-s.alibaba.com/openservice/associationSuggestionViewService?keywords=led
  */
 import { httpsUrl } from '../../url';
 
@@ -21,8 +22,17 @@ export const SEARCH_PAGE_URL = `${SEARCH_ORIGIN}trade/search`;
 export const IMAGE_UPLOAD_URL = `${SEARCH_ORIGIN}search/api/imageTextSearchRegions`;
 /** Image search step 2: offers for an uploaded image. */
 export const IMAGE_SEARCH_URL = `${SEARCH_ORIGIN}search/api/imageTextSearch`;
-/** Where a person signs in. A guess at a stable entry: the login host's root. */
-export const LOGIN_URL = 'https://login.alibaba.com/';
+/** Where a person signs in: the buyer login page public clients were sent to (also `passport.alibaba.com/icbu_login.htm`). */
+export const LOGIN_URL = 'https://login.alibaba.com/newlogin/icbuLogin.htm';
+/**
+ * Keyword suggestions: a JSON gateway on its own host that the site's search box calls (one public client,
+ * validated 2026-09). Outside SITES_ALIBABA: reaching it needs `SUGGEST_SITE` among the source's sites.
+ */
+export const SUGGEST_HOST = 'open-s.alibaba.com';
+export const SUGGEST_URL = `https://${SUGGEST_HOST}/openservice/associationSuggestionViewService`;
+export const SUGGEST_SITE = `https://${SUGGEST_HOST}/*`;
+/** Where a product page that no longer exists is sent. */
+export const ERROR_HOST_RE = /^error\.alibaba\.com$/i;
 
 export const ALIBABA_HOST_RE = /(^|\.)alibaba\.com$/i;
 export const LOGIN_HOST_RE = /^(login\.alibaba\.com|passport\.alibaba\.com)$/i;

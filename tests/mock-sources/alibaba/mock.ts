@@ -1,25 +1,36 @@
 /**
  * The Alibaba.com hosts SourceLens talks to (mounted by ../server.ts, which routes requests here by host),
- * speaking what public code shows of Alibaba.com (see /work/shared/data/1688/PROTOCOL.md, "Alibaba.com"):
+ * speaking what public code shows of Alibaba.com (see shared/data/1688/PROTOCOL.md (the research notes kept beside this repository), "Alibaba.com" and
+ * "Second look"):
  *
  * - `/`                          a small HTML page.
- * - `/trade/search`              the keyword result page: HTML whose script assigns
- *                                `window.__page__data_sse10._offer_list = {offerResultData: {offers, totalCount}}`;
- *                                offers generated from `keywords` (or `SearchText`), 40 a page, 3 pages.
+ * - `/trade/search`              the keyword result page: HTML whose scripts assign the page-data blocks
+ *                                `window.__page__data_sseNN._offer_list = {offerResultData: {offers, totalCount,
+ *                                paginationData: {pageCount}}}` (NN moves with the page) and, on page 1,
+ *                                `…_wending = {topSponsorModel: {productList}}`; offers generated from `keywords`
+ *                                (or `SearchText`), 48 a page, 120 in all; every sixth in the older field names;
+ *                                page 3 priced in ₫ (the visitor's currency), the others in US$.
  * - `POST /search/api/imageTextSearchRegions`  multipart, field `pictureBase` must be a
  *                                `data:image/jpeg;base64,` URL whose bytes start FF D8; answers
  *                                `{success, model: {imagePath, regions}}`, else `{success: false, msgInfo}`.
  * - `GET /search/api/imageTextSearch`  needs an `imagePath` from an earlier upload; answers
- *                                `{success, model: {offers, paginationData: {totalCount, page, pageSize}}}`.
+ *                                `{success, model: {offers, paginationData: {totalCount}}}`, 20 a page; prices
+ *                                without a symbol when asked for `currency=USD`, in € (with the symbol) otherwise.
+ * - `/product-detail/<slug>_<id>.html`  a product page with `window.detailData` (detail.ts: several shapes and a
+ *                                removed product).
+ * - open-s.alibaba.com `/openservice/associationSuggestionViewService?keywords=…&pageSize=N`  suggestions
+ *                                `{code: 200, data: {list: [{suggestKeyword, suggestKeywordHtml}]}}`.
  * - login.alibaba.com / passport.alibaba.com: a small login page; `…/_____tmd_____/punish…`: the check page.
  *
  * Walls (the shared `X-Mock-Wall` / `__wall` / setWall kinds): punish → 302 to `…/_____tmd_____/punish?x5secdata=`,
  * login → 302 to login.alibaba.com, throttled → 429 + Retry-After, slider → a slider page, rgv587 /
  * user-validate → the API answers HTTP 200 with a `RGV587_ERROR` / `FAIL_SYS_USER_VALIDATE` ret (pages get the
- * slider), empty → `offers: []` with success.
+ * slider), empty → `offers: []` with success (and no suggestions), changed → every answer well-formed but
+ * renamed as a site change would (result blocks `_product_list`/`productResultData`, upload `model.imageKey`,
+ * image results `model.items`, product data `window.__DETAIL_DATA__`, suggestions `data.suggestions`).
  *
- * Invented (no public shape known): the HTML around the script, the image path format, the region values, the
- * `msgInfo` texts, the login page path, 429 as the throttle answer.
+ * Invented (no public shape known): the HTML around the scripts, the image path format, the region values, the
+ * `msgInfo` texts, the login page path, 429 as the throttle answer, the generated values, every renamed shape.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,63 +38,44 @@ import { esc, hash32 } from '../html';
 import { sendHtml as html, sendJson as json, redirect, send } from '../http';
 import { multipartBoundary, parseMultipart, readBodyBytes } from '../multipart';
 import type { MockRequest, SourceMock, SourceMockOptions, WallKind } from '../types';
+import { detailKind, detailPage, factsOfId } from './detail';
+import {
+  ALIBABA_IMAGE_PAGE_SIZE,
+  ALIBABA_PAGE_SIZE,
+  ALIBABA_TOTAL,
+  type AlibabaMockOffer,
+  changedResultScripts,
+  generatedAlibabaOffer,
+  type OfferFacts,
+  offerFacts,
+  resultOffer,
+  resultScripts,
+} from './offers';
 
-/** The hosts a browser maps onto this mock: the search site and its sign-in. */
-export const HOSTS_ALIBABA: readonly string[] = ['www.alibaba.com', 'login.alibaba.com'];
+export {
+  ALIBABA_IMAGE_PAGE_SIZE,
+  ALIBABA_OLDER_EVERY,
+  ALIBABA_PAGE_SIZE,
+  ALIBABA_TOTAL,
+  ALIBABA_VND_PAGE,
+  type AlibabaMockOffer,
+  generatedAlibabaOffer,
+} from './offers';
 
-export const ALIBABA_PAGE_SIZE = 40;
-export const ALIBABA_TOTAL = 120;
+/** The hosts a browser maps onto this mock: the search site, its suggestion gateway and its sign-in. */
+export const HOSTS_ALIBABA: readonly string[] = [
+  'www.alibaba.com',
+  'open-s.alibaba.com',
+  'login.alibaba.com',
+];
 
 const HOST_RE = /(^|\.)alibaba\.com$/;
 const LOGIN_HOST_RE = /^(login\.alibaba\.com|passport\.alibaba\.com)$/;
+const PRODUCT_RE = /^\/product-detail\/(?:[^/]*_)?(\d{5,20})\.html$/;
+const SUGGEST_PATH = '/openservice/associationSuggestionViewService';
 
 export function isAlibabaHost(host: string): boolean {
   return HOST_RE.test(host);
-}
-
-export type AlibabaMockOffer = Record<string, unknown>;
-
-const NOUNS = ['Lamp', 'Bottle', 'Bag', 'Cable', 'Mug', 'Chair', 'Toy', 'Shirt'];
-const UNITS = ['pieces', 'sets', 'pairs', 'boxes'];
-const COUNTRIES = ['CN', 'CN', 'CN', 'VN', 'IN', 'TR'];
-
-/** An offer object (the fields public code reads) generated for a seed and position. */
-export function generatedAlibabaOffer(seed: string, i: number): AlibabaMockOffer {
-  const h = hash32(`${seed}#${i}`);
-  const id = String(1_600_000_000_000 + (hash32(seed) % 1_000_000) * 1000 + i);
-  const words = seed.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim() || 'Item';
-  const noun = NOUNS[h % NOUNS.length] ?? 'Item';
-  const unit = UNITS[h % UNITS.length] ?? 'pieces';
-  const low = 50 + (h % 900);
-  const high = low + 10 + (h % 300);
-  const moq = [1, 2, 10, 50, 100, 500][h % 6] ?? 1;
-  const slug = `${words}-${noun}-${i + 1}`.replace(/\s+/g, '-');
-  const offer: AlibabaMockOffer = {
-    id,
-    productId: id,
-    // The site wraps matched words in highlight tags.
-    title: `<strong>${esc(words)}</strong> ${noun} model ${i + 1}`,
-    productUrl: `//www.alibaba.com/product-detail/${encodeURIComponent(slug)}_${id}.html?spm=a2700.mock.${i}&s=p`,
-    price:
-      h % 2 === 0 ? `US$${(low / 100).toFixed(2)}-${(high / 100).toFixed(2)}` : `$${(low / 100).toFixed(2)}`,
-    moq: `Min. order: ${moq} ${unit}`,
-    moqV2: `${moq} ${unit}`,
-    companyName: `Mock ${noun} Co., Ltd. ${h % 97}`,
-    companyId: String(200_000_000 + (h % 1_000_000)),
-    countryCode: COUNTRIES[h % COUNTRIES.length] ?? 'CN',
-    reviewScore: (4 + (h % 10) / 10).toFixed(1),
-    reviewCount: String(h % 200),
-    multiImage: [`//s.alicdn.com/@sc04/kf/Hmock${id}a.jpg`, `//s.alicdn.com/@sc04/kf/Hmock${id}b.jpg`],
-    // The first two places of a page are paid.
-    isP4p: i % ALIBABA_PAGE_SIZE < 2,
-    goldSupplierYears: `${1 + (h % 15)} yrs`,
-    tradeProduct: h % 3 !== 0,
-    supplierHref: `//mock${h % 1000}.en.alibaba.com/company_profile.html?spm=a2700.mock`,
-    verifiedSupplier: h % 4 === 0,
-    isVerifiedManufacturer: h % 5 === 0,
-  };
-  if (h % 3 === 0) offer.soldOrder = `${(h % 5000).toLocaleString('en-US')} sold`;
-  return offer;
 }
 
 export interface MockAlibaba extends SourceMock {
@@ -91,25 +83,12 @@ export interface MockAlibaba extends SourceMock {
   readonly imagePaths: ReadonlySet<string>;
 }
 
-/** JSON safe inside a <script>: no `</script>` or `<!--` can close or comment it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 function page(title: string, body: string, script = ''): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>${body}${script}</body></html>`;
 }
 
-function resultsPage(keywords: string, offers: AlibabaMockOffer[], total: number): string {
-  const data = { offerResultData: { offers, totalCount: total }, pageInfo: { pageSize: ALIBABA_PAGE_SIZE } };
-  const script =
-    '<script>window.__page__data_sse10 = window.__page__data_sse10 || {};</script>' +
-    `<script>window.__page__data_sse10._offer_list = ${scriptJson(data)};</script>`;
-  return page(
-    `${keywords} - Buy ${keywords} Products on Alibaba.com (mock)`,
-    '<div id="root"></div>',
-    script,
-  );
+function resultsPage(title: string, scripts: string): string {
+  return page(`${title} - Buy ${title} Products on Alibaba.com (mock)`, '<div id="root"></div>', scripts);
 }
 
 function sliderPage(): string {
@@ -126,18 +105,34 @@ function punishPage(): string {
   );
 }
 
+/** Image-search offers: dollars without a symbol when the request asked for dollars, euros otherwise. */
+function imageOffer(seed: string, i: number, usd: boolean): AlibabaMockOffer {
+  const offer = generatedAlibabaOffer(seed, i, {
+    style: usd ? 'bare' : 'usd',
+    paid: i % ALIBABA_IMAGE_PAGE_SIZE < 1,
+  });
+  if (!usd) offer.price = String(offer.price).replace(/US\$|\$/g, '€');
+  return offer;
+}
+
 export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: number } = {}): MockAlibaba {
   const total = opts.total ?? ALIBABA_TOTAL;
   /** imagePath → the digest its generated offers are seeded with. */
   const images = new Map<string, string>();
   const imagePaths = new Set<string>();
+  /** Offers listed in a search, by id: their product pages keep the same facts. */
+  const listed = new Map<string, OfferFacts>();
   let punishCounter = 0;
 
-  function slice(seed: string, pageNo: number): AlibabaMockOffer[] {
-    const start = (pageNo - 1) * ALIBABA_PAGE_SIZE;
-    const end = Math.min(total, start + ALIBABA_PAGE_SIZE);
+  function list(seed: string, pageNo: number, size: number, make: (i: number) => AlibabaMockOffer) {
+    const start = (pageNo - 1) * size;
+    const end = Math.min(total, start + size);
     const out: AlibabaMockOffer[] = [];
-    for (let i = start; i < end; i++) out.push(generatedAlibabaOffer(seed, i));
+    for (let i = start; i < end; i++) {
+      out.push(make(i));
+      const f = offerFacts(seed, i);
+      listed.set(f.id, f);
+    }
     return out;
   }
 
@@ -194,7 +189,21 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
     }
   }
 
-  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function searchPage(res: ServerResponse, q: URLSearchParams, kind: WallKind | null): void {
+    const keywords = (q.get('keywords') ?? q.get('SearchText') ?? '').trim();
+    const pageNo = Math.max(1, Number(q.get('page')) || 1);
+    const empty = kind === 'empty' || !keywords;
+    const offers = empty
+      ? []
+      : list(keywords, pageNo, ALIBABA_PAGE_SIZE, (i) => resultOffer(keywords, i, pageNo));
+    const scripts =
+      kind === 'changed'
+        ? changedResultScripts(offers, empty ? 0 : total)
+        : resultScripts(keywords, pageNo, offers, empty ? 0 : total);
+    html(res, resultsPage(keywords, scripts));
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse, kind: WallKind | null): Promise<void> {
     if (req.method !== 'POST') return json(res, { success: false, msgInfo: 'method not allowed' }, 405);
     const boundary = multipartBoundary(req.headers['content-type']);
     const body = await readBodyBytes(req);
@@ -212,6 +221,8 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
     imagePaths.add(imagePath);
     const h = hash32(digest);
     const regions = [`${h % 50},${200 + (h % 200)},${h % 40},${220 + (h % 180)}`, '0,100,0,100'];
+    if (kind === 'changed')
+      return json(res, { success: true, model: { imageKey: imagePath, boxes: regions } });
     json(res, { success: true, model: { imagePath, regions } });
   }
 
@@ -223,18 +234,44 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
       return;
     }
     const pageNo = Math.max(1, Number(q.get('page')) || 1);
-    const offers = kind === 'empty' ? [] : slice(`image:${digest}`, pageNo);
+    const usd = q.get('currency') === 'USD';
+    const seed = `image:${digest}`;
+    const offers =
+      kind === 'empty' ? [] : list(seed, pageNo, ALIBABA_IMAGE_PAGE_SIZE, (i) => imageOffer(seed, i, usd));
+    if (kind === 'changed') {
+      json(res, { success: true, model: { items: offers, count: total } });
+      return;
+    }
     json(res, {
       success: true,
-      model: {
-        offers,
-        paginationData: {
-          totalCount: kind === 'empty' ? 0 : total,
-          page: pageNo,
-          pageSize: ALIBABA_PAGE_SIZE,
-        },
-      },
+      model: { offers, paginationData: { totalCount: kind === 'empty' ? 0 : total } },
     });
+  }
+
+  function productPage(res: ServerResponse, id: string, kind: WallKind | null): void {
+    const facts = listed.get(id) ?? factsOfId(id);
+    html(res, detailPage(facts, detailKind(id), kind === 'changed'));
+  }
+
+  function suggestions(res: ServerResponse, q: URLSearchParams, kind: WallKind | null): void {
+    const keywords = (q.get('keywords') ?? '').trim().toLowerCase();
+    const size = Math.min(20, Math.max(1, Number(q.get('pageSize')) || 10));
+    const words =
+      kind === 'empty' || !keywords
+        ? []
+        : ['', ' wholesale', ' for sale', ' factory', ' 2026', ' set', ' bulk'].map(
+            (tail) => `${keywords}${tail}`,
+          );
+    const items = words.slice(0, size).map((w) => ({
+      suggestKeyword: w,
+      suggestKeywordHtml: `<b>${esc(keywords)}</b>${esc(w.slice(keywords.length))}`,
+      trackInfo: 'mock',
+    }));
+    if (kind === 'changed') {
+      json(res, { code: 200, data: { suggestions: items.map((i) => ({ keyword: i.suggestKeyword })) } });
+      return;
+    }
+    json(res, { code: 200, data: { list: items } });
   }
 
   return {
@@ -242,7 +279,7 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
     owns: isAlibabaHost,
     async route({ req, res, url, entry, wall: kind, scheme }: MockRequest) {
       const host = entry.host;
-      const api = url.pathname.startsWith('/search/api/');
+      const api = url.pathname.startsWith('/search/api/') || host === 'open-s.alibaba.com';
       if (/_____tmd_____|punish/.test(url.pathname)) return html(res, punishPage());
       if (LOGIN_HOST_RE.test(host))
         return html(res, page('Sign in - Alibaba.com (mock)', '<form id="login"></form>'));
@@ -250,24 +287,20 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
         entry.wall = kind;
         return;
       }
-      if (kind === 'empty') entry.wall = kind;
+      if (kind === 'empty' || kind === 'changed') entry.wall = kind;
+      if (host === 'open-s.alibaba.com' && url.pathname === SUGGEST_PATH)
+        return suggestions(res, url.searchParams, kind);
       if (host !== 'www.alibaba.com') return html(res, page('Alibaba.com (mock)', '<p>mock</p>'));
+      const product = PRODUCT_RE.exec(url.pathname);
+      if (product?.[1]) return productPage(res, product[1], kind);
       switch (url.pathname) {
         case '/':
         case '/index.html':
           return html(res, page('Alibaba.com (mock)', '<div id="home">mock home</div>'));
-        case '/trade/search': {
-          const keywords = (
-            url.searchParams.get('keywords') ??
-            url.searchParams.get('SearchText') ??
-            ''
-          ).trim();
-          const pageNo = Math.max(1, Number(url.searchParams.get('page')) || 1);
-          const empty = kind === 'empty' || !keywords;
-          return html(res, resultsPage(keywords, empty ? [] : slice(keywords, pageNo), empty ? 0 : total));
-        }
+        case '/trade/search':
+          return searchPage(res, url.searchParams, kind);
         case '/search/api/imageTextSearchRegions':
-          return upload(req, res);
+          return upload(req, res, kind);
         case '/search/api/imageTextSearch':
           return imageSearch(res, url.searchParams, kind);
         default:
@@ -277,6 +310,7 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
     reset() {
       images.clear();
       imagePaths.clear();
+      listed.clear();
       punishCounter = 0;
     },
   };

@@ -13,18 +13,18 @@ const PAGE = 'www.alibaba.com/trade/search';
 const mock = useMockSources();
 
 describe('keyword search against the mock www.alibaba.com', () => {
-  it('pages through 3 pages of 40 generated offers', async () => {
+  it('pages through 3 pages of 48 + 48 + 24 generated offers, the first with one sponsored (_wending) product', async () => {
     const t = nodeTransport(mock.port);
     const provider = sourceById('alibaba')?.create();
     if (!provider) throw new Error('no alibaba provider in the registry');
     const pages = [];
     for (const page of [1, 2, 3])
       pages.push(ok(await provider.searchByKeywords('led lamp', { page }, contextFor(t))));
-    expect(pages.map((p) => p.offers.length)).toEqual([40, 40, 40]);
+    expect(pages.map((p) => p.offers.length)).toEqual([48 + 1, 48, 24]);
     expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
     expect(pages.map((p) => p.total)).toEqual([120, 120, 120]);
     const ids = pages.flatMap((p) => p.offers.map((o) => o.offerId));
-    expect(new Set(ids).size).toBe(120);
+    expect(new Set(ids).size).toBe(121);
     const first = pages[0]?.offers[0];
     expect(first).toMatchObject({
       source: 'alibaba',
@@ -33,7 +33,15 @@ describe('keyword search against the mock www.alibaba.com', () => {
       url: expect.stringMatching(/^https:\/\/www\.alibaba\.com\/product-detail\/[^?]+_\d+\.html$/),
     });
     expect(first?.title).not.toMatch(/<|>/);
-    expect(pages[0]?.offers.filter((o) => o.isAd)).toHaveLength(2);
+    // Two paid places and the sponsored product (last: after the organic list).
+    expect(pages[0]?.offers.filter((o) => o.isAd)).toHaveLength(3);
+    expect(pages[0]?.offers.at(-1)?.isAd).toBe(true);
+    // Page 3 is priced in the visitor's currency (₫); every sixth offer carries the older names and a bare price.
+    expect(new Set(pages[2]?.offers.map((o) => o.currency))).toEqual(new Set(['VND', 'XXX']));
+    const older = pages[1]?.offers[5];
+    expect(older).toMatchObject({ currency: 'XXX', isAd: false, url: expect.stringMatching(/_\d+\.html$/) });
+    expect(older?.moq).toBeGreaterThanOrEqual(1);
+    expect(older?.supplier.years).toBeGreaterThanOrEqual(1);
     expect(mock.count(PAGE)).toBe(3);
     expect(mock.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
     expect(mock.requests[0]?.query).toMatchObject({
@@ -50,11 +58,16 @@ describe('keyword search against the mock www.alibaba.com', () => {
     const c = ok(await createAlibabaProvider().searchByKeywords('bottle', {}, contextFor(t)));
     expect(b.offers).toEqual(a.offers);
     expect(c.offers[0]?.offerId).not.toBe(a.offers[0]?.offerId);
-    for (const o of a.offers) {
+    for (const [i, o] of a.offers.entries()) {
       expect(o.moq).toBeGreaterThanOrEqual(1);
       expect(o.priceMinMinor).toBeGreaterThan(0);
-      expect(o.currency).toBe('USD');
       expect(o.supplier.country).toMatch(/^[A-Z]{2}$/);
+      // The older field names carry neither a currency nor a shop link.
+      if (i % 6 === 5 && i < 48) {
+        expect(o.currency).toBe('XXX');
+        continue;
+      }
+      expect(o.currency).toBe('USD');
       expect(o.supplier.shopUrl).toMatch(/^https:\/\/mock\d+\.en\.alibaba\.com\/company_profile\.html$/);
     }
   });
@@ -65,8 +78,10 @@ describe('image search against the mock', () => {
     const t = nodeTransport(mock.port);
     const p = createAlibabaProvider();
     const r = ok(await p.searchByImage(JPEG_B64, {}, contextFor(t)));
-    expect(r.offers).toHaveLength(40);
+    expect(r.offers).toHaveLength(20);
     expect(r).toMatchObject({ total: 120, hasMore: true, pageId: null });
+    // Asked for in dollars: its prices come without a symbol, and are dollars.
+    expect(new Set(r.offers.map((o) => o.currency))).toEqual(new Set(['USD']));
     expect(r.imageId).toMatch(/^icbuimgsearch\/mock[0-9a-f]{20}\.jpg$/);
     expect([...mock.sources.alibaba.imagePaths]).toEqual([r.imageId]);
     expect(mock.requests.map((q) => `${q.method} ${q.host}${q.path}`)).toEqual([
@@ -79,6 +94,8 @@ describe('image search against the mock', () => {
       tab: 'all',
       SearchScene: 'imageTextSearch',
       page: '1',
+      currency: 'USD',
+      language: 'en_US',
     });
     expect(JSON.parse(search.regions ?? 'null')).toHaveLength(2);
     // Page 2 with the image id: no second upload.

@@ -72,6 +72,7 @@ describe('the keyword result page fixture', () => {
         isFactory: true,
         badges: ['Trade Assurance', 'Verified'],
         repurchaseRate: null,
+        returnBuyerRate: null,
         shopUrl: 'https://fixturelighting.en.alibaba.com/company_profile.html',
       },
     };
@@ -104,13 +105,14 @@ describe('the keyword result page fixture', () => {
 
   it('absent fields are null (or empty), never invented', () => {
     // The builder's offer is the one that knows nothing beyond what is given: every other fact null or empty.
+    // Without a price there is no currency either: "XXX", ISO 4217's "no currency".
     expect(byId.get('1600900000003')).toEqual(
       offer({
         source: 'alibaba',
         offerId: '1600900000003',
         title: 'Fixture Bare Offer',
         url: 'https://www.alibaba.com/product-detail/Fixture-Bare-Offer_1600900000003.html',
-        currency: 'USD',
+        currency: 'XXX',
       }),
     );
   });
@@ -172,9 +174,13 @@ describe('image search answers', () => {
       state: 'failed',
       message: 'picture format not supported',
     });
+    // A JSON answer that did not fail but has no image path is not a refusal: the answer changed.
     expect(parseUploadAnswer({ success: true, model: {} })).toEqual({
+      state: 'unrecognised',
+      reason: 'no model.imagePath',
+    });
+    expect(parseUploadAnswer({ success: true, model: { imagePath: 'x'.repeat(3000) } })).toMatchObject({
       state: 'failed',
-      message: 'upload: no image path',
     });
     expect(parseUploadAnswer(undefined)).toMatchObject({ state: 'failed' });
     expect(parseUploadAnswer(parseLooseJson('<html>'))).toMatchObject({ state: 'failed' });
@@ -237,9 +243,16 @@ describe('field readers', () => {
   it('prices', () => {
     expect(parseOfferPrice('US$1.20-2.50')).toEqual({ currency: 'USD', minMinor: 120, maxMinor: 250 });
     expect(parseOfferPrice('US $0.80')).toEqual({ currency: 'USD', minMinor: 80, maxMinor: 80 });
-    expect(parseOfferPrice('1.20 - 2.50')).toEqual({ currency: 'USD', minMinor: 120, maxMinor: 250 });
+    // No symbol or code: the currency is not known (prices show in the visitor's currency)…
+    expect(parseOfferPrice('1.20 - 2.50')).toEqual({ currency: 'XXX', minMinor: 120, maxMinor: 250 });
+    expect(parseOfferPrice(4)).toEqual({ currency: 'XXX', minMinor: 400, maxMinor: 400 });
+    // …unless the request asked for one; a symbol still wins over what was asked.
+    expect(parseOfferPrice('1.20 - 2.50', 'USD')).toEqual({ currency: 'USD', minMinor: 120, maxMinor: 250 });
+    expect(parseOfferPrice(4, 'USD')).toEqual({ currency: 'USD', minMinor: 400, maxMinor: 400 });
+    expect(parseOfferPrice('€2.10', 'USD')).toEqual({ currency: 'EUR', minMinor: 210, maxMinor: 210 });
     expect(parseOfferPrice('<b>$3.50</b>')).toEqual({ currency: 'USD', minMinor: 350, maxMinor: 350 });
-    expect(parseOfferPrice(4)).toEqual({ currency: 'USD', minMinor: 400, maxMinor: 400 });
+    expect(parseOfferPrice('PAB 12.00-15.50')).toEqual({ currency: 'PAB', minMinor: 1200, maxMinor: 1550 });
+    expect(parseOfferPrice('₫102,500')).toEqual({ currency: 'VND', minMinor: 102500, maxMinor: 102500 });
     for (const bad of ['', 'Negotiable', null, undefined, -1, Number.NaN, {}, []])
       expect(parseOfferPrice(bad)).toBeNull();
   });
@@ -252,6 +265,8 @@ describe('field readers', () => {
     expect(parseMoq('1-99 piece')).toEqual({ moq: 1, unit: 'piece' });
     expect(parseMoq(50)).toEqual({ moq: 50, unit: null });
     expect(parseMoq('20')).toEqual({ moq: 20, unit: null });
+    // The older `minOrderDesc` puts the field's name after the figure.
+    expect(parseMoq('10 sets (Min. Order)')).toEqual({ moq: 10, unit: 'sets' });
     for (const bad of ['', 'Min. order: 0 pieces', '2.5 tons', 'pieces', -3, null])
       expect(parseMoq(bad)).toBeNull();
   });
@@ -322,6 +337,10 @@ describe('urls', () => {
     expect(loginUrl('https://login.alibaba.com/newlogin/icbuLogin.htm?x=1')).toBe(
       'https://login.alibaba.com/newlogin/icbuLogin.htm?x=1',
     );
-    expect(loginUrl('https://login.evil.example/')).toBe('https://login.alibaba.com/');
+    // The buyer sign-in page public clients were sent to, not the bare login host.
+    expect(loginUrl('https://login.evil.example/')).toBe('https://login.alibaba.com/newlogin/icbuLogin.htm');
+    expect(loginUrl('https://passport.alibaba.com/icbu_login.htm')).toBe(
+      'https://passport.alibaba.com/icbu_login.htm',
+    );
   });
 });

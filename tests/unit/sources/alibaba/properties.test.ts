@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseMoq, parseOfferPrice, parseSold, parseYears } from '../../../../core/sources/alibaba/fields';
 import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { parseUploadAnswer } from '../../../../core/sources/alibaba/parse-image';
+import { parseDetailData, parseOfferPage } from '../../../../core/sources/alibaba/parse-offer-page';
 import { parseSearchPage } from '../../../../core/sources/alibaba/parse-page';
 import { parseSearchAnswer } from '../../../../core/sources/alibaba/parse-search';
+import { parseSuggestAnswer } from '../../../../core/sources/alibaba/parse-suggest';
 import { classifyAlibabaHttp, classifyAnswerBody } from '../../../../core/sources/alibaba/walls';
 import type { ProviderContext } from '../../../../core/sources/provider';
 import type { WholesaleOffer } from '../../../../core/sources/types';
@@ -32,6 +34,20 @@ function assertWellFormed(o: WholesaleOffer): void {
   expect(s.province).toBeNull();
   expect(s.isFactory === null || s.isFactory === true).toBe(true);
   expect(s.years === null || s.years <= 100).toBe(true);
+}
+
+/** A product page's offer: what every offer keeps, its tiers sorted and priced, its URL canonical. */
+function assertDetailed(o: WholesaleOffer): void {
+  expectWellFormedOffer(o);
+  expect(o.url).toBe(`https://www.alibaba.com/product-detail/_${o.offerId}.html`);
+  expect(o.currency).toMatch(/^[A-Z]{3}$/);
+  const qty = o.priceTiers.map((t) => t.minQty);
+  expect(qty).toEqual([...new Set(qty)].sort((a, b) => a - b));
+  for (const t of o.priceTiers) {
+    expect(o.priceMinMinor !== null && t.priceMinor >= o.priceMinMinor).toBe(true);
+    expect(o.priceMaxMinor !== null && t.priceMinor <= o.priceMaxMinor).toBe(true);
+  }
+  expect(o.isAd).toBe(false);
 }
 
 /** Hostile values for documented fields, with texts Alibaba.com writes there. */
@@ -71,6 +87,52 @@ const offerLike = fc.record(
     supplierHref: wild,
     verifiedSupplier: wild,
     isVerifiedManufacturer: wild,
+    // The older field names.
+    detailUrl: wild,
+    minOrderQuality: wild,
+    minOrderUnit: wild,
+    minOrderDesc: wild,
+    goldYears: wild,
+    originalMinPrice: wild,
+    priceV2: wild,
+    enPureTitle: wild,
+  },
+  { requiredKeys: [] },
+);
+
+/** A product page's data with hostile values where public clients read them. */
+const detailLike = fc.record(
+  {
+    productId: fc.oneof(wild, numericIdText),
+    subject: wild,
+    moq: wild,
+    mediaItems: fc.oneof(
+      wild,
+      fc.array(fc.record({ type: wild, imageUrl: fc.oneof(wild, fc.record({ big: wild })) })),
+    ),
+    price: fc.oneof(
+      wild,
+      fc.record(
+        {
+          productLadderPrices: fc.oneof(
+            wild,
+            fc.array(fc.record({ min: wild, max: wild, price: wild, dollarPrice: wild, formatPrice: wild }), {
+              maxLength: 4,
+            }),
+          ),
+          productRangePrices: fc.oneof(wild, fc.record({ dollarPriceRangeLow: wild, priceRangeHigh: wild })),
+          unitEven: wild,
+          currencyRule: fc.oneof(wild, fc.record({ currencyPattern: wild })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    sku: fc.oneof(
+      wild,
+      fc.record({
+        skuInfoMap: fc.dictionary(fc.string(), fc.record({ id: wild, price: wild, dollarPrice: wild })),
+      }),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -81,7 +143,7 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
       fc.property(fc.anything(), (v) => {
         const r = parseSearchAnswer(v);
         for (const o of r.offers) assertWellFormed(o);
-        expect(parseUploadAnswer(v).state).toMatch(/^(ok|failed)$/);
+        expect(parseUploadAnswer(v).state).toMatch(/^(ok|failed|unrecognised)$/);
       }),
       RUNS,
     );
@@ -123,6 +185,39 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
     );
   });
 
+  it('product pages of any data: an offer that is well formed, a removed product, or unrecognised', () => {
+    fc.assert(
+      fc.property(detailLike, wild, fc.anything(), (product, seller, junk) => {
+        for (const data of [{ globalData: { product, seller, trade: junk } }, junk]) {
+          const r = parseDetailData(data);
+          expect(['ok', 'delisted', 'unrecognised']).toContain(r.state);
+          if (r.state === 'ok') {
+            assertDetailed(r.offer);
+            for (const sku of r.skus)
+              expect(sku.priceMinor === null || isSafeNonNeg(sku.priceMinor)).toBe(true);
+          }
+        }
+        const html = `<title>x</title><script>window.detailData = ${JSON.stringify({ globalData: { product } })};</script>`;
+        expect(['ok', 'delisted', 'unrecognised']).toContain(parseOfferPage(html).state);
+        parseOfferPage(html.slice(0, Math.floor(html.length / 2)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('suggestion answers of any JSON', () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const r = parseSuggestAnswer(v);
+        if (r.state === 'ok') {
+          expect(r.suggestions.length).toBeLessThanOrEqual(10);
+          for (const w of r.suggestions) expect(w).not.toMatch(/[<>]/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('field readers take anything', () => {
     fc.assert(
       fc.property(wild, (v) => {
@@ -145,7 +240,7 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
         const w = classifyAlibabaHttp({ status, finalUrl: url, text });
         if (w && w.state !== 'throttled') expect(w.url.startsWith('https://')).toBe(true);
         const b = classifyAnswerBody(text);
-        if (b) expect(b.url.startsWith('https://')).toBe(true);
+        if (b && b.state !== 'throttled') expect(b.url.startsWith('https://')).toBe(true);
       }),
       RUNS,
     );
@@ -166,13 +261,18 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
             tokens: { getToken: async () => null },
           };
           const p = createAlibabaProvider();
+          const states = ['ok', 'error', 'needs-verification', 'needs-login', 'throttled', 'unrecognised'];
           for (const r of [
             await p.searchByKeywords('lamp', {}, ctx),
             await p.searchByImage(JPEG_B64, {}, ctx),
           ]) {
-            expect(['ok', 'error', 'needs-verification', 'needs-login', 'throttled']).toContain(r.state);
+            expect(states).toContain(r.state);
             if (r.state === 'ok') for (const o of r.offers) assertWellFormed(o);
           }
+          const page = await p.readOffer('1600900000001', ctx);
+          expect([...states, 'delisted']).toContain(page.state);
+          if (page.state === 'ok') expectWellFormedOffer(page.offer);
+          expect(states).toContain((await p.suggest('lamp', ctx)).state);
         },
       ),
       { numRuns: 200 },

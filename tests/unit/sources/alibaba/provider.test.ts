@@ -7,6 +7,7 @@ import type {
   ProviderContext,
   SearchResult,
 } from '../../../../core/sources/provider';
+import { filterHere } from '../../../../core/sources/refine';
 import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
 import { alibabaText } from './fixtures';
 
@@ -83,34 +84,63 @@ describe('keyword search', () => {
     expect(r).not.toHaveProperty('imageId');
   });
 
-  it('pages: hasMore from the total; page numbers are clamped', async () => {
+  it('pages: no invented page size — hasMore from the page count, else the total and the count received', async () => {
     const offers = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ id: String(1600900001000 + i), title: `t${i}` }));
-    const html = (n: number, total: number | null) =>
+      Array.from({ length: n }, (_, i) => ({ id: String(1600900001000 + i), title: `t${i}`, price: 'US$1' }));
+    const html = (n: number, total: number | null, pageCount?: number) =>
       `<script>window.__page__data_sse10._offer_list = ${JSON.stringify({
-        offerResultData: { offers: offers(n), ...(total === null ? {} : { totalCount: total }) },
+        offerResultData: {
+          offers: offers(n),
+          ...(total === null ? {} : { totalCount: total }),
+          ...(pageCount === undefined ? {} : { paginationData: { pageCount } }),
+        },
       })};</script>`;
-    const run = async (n: number, total: number | null, page?: number) => {
-      const { sent, ctx } = fakeTransport([[PAGE, { text: html(n, total) }]]);
-      const r = ok(await createAlibabaProvider().searchByKeywords('lamp', { page }, ctx));
+    const run = async (
+      n: number,
+      total: number | null,
+      page?: number,
+      pageCount?: number,
+      p = createAlibabaProvider(),
+    ) => {
+      const { sent, ctx } = fakeTransport([[PAGE, { text: html(n, total, pageCount) }]]);
+      const r = ok(await p.searchByKeywords('lamp', { page }, ctx));
       return { r, page: sent[0]?.query.page };
     };
+    // A stated page count decides.
+    expect((await run(48, 5000, 2, 2)).r.hasMore).toBe(false);
+    expect((await run(48, 120, 2, 3)).r.hasMore).toBe(true);
+    // With a total: the pages so far as full as this one (a later page knows the first page's size).
     expect((await run(40, 120, 1)).r.hasMore).toBe(true);
     expect((await run(40, 120, 3)).r.hasMore).toBe(false);
-    expect((await run(20, 100, 3)).r.hasMore).toBe(false);
-    expect((await run(40, null, 1)).r.hasMore).toBe(true);
-    expect((await run(12, null, 1)).r.hasMore).toBe(false);
+    expect((await run(20, 100, 5)).r.hasMore).toBe(false);
+    expect((await run(20, 100, 3)).r.hasMore).toBe(true);
+    const same = createAlibabaProvider();
+    expect((await run(48, 120, 1, undefined, same)).r.hasMore).toBe(true);
+    // The last page holds 24: 48 + 48 + 24 = 120, nothing more, though 3 × 24 would fall short.
+    expect((await run(24, 120, 3, undefined, same)).r.hasMore).toBe(false);
+    // No total and no known page size: only an empty page says the end.
+    expect((await run(12, null, 1)).r.hasMore).toBe(true);
+    expect((await run(0, null, 2)).r.hasMore).toBe(false);
+    // No total, a known first-page size: a short page is the last.
+    const known = createAlibabaProvider();
+    await run(48, null, 1, undefined, known);
+    expect((await run(12, null, 2, undefined, known)).r.hasMore).toBe(false);
+    expect((await run(48, null, 2, undefined, known)).r.hasMore).toBe(true);
     expect((await run(40, 120, 0)).page).toBe('1');
     expect((await run(40, 120, 1.5)).page).toBe('1');
     expect((await run(40, 5000, 999)).page).toBe('50');
   });
 
-  it('filters by the largest minimum order, keeping offers that state none', async () => {
+  it('returns every offer; the largest minimum order is filtered here (core/sources/refine.ts), keeping offers that state none', async () => {
     const { ctx } = fakeTransport([[PAGE, { text: alibabaText('search-keyword.html') }]]);
     const r = ok(
       await createAlibabaProvider().searchByKeywords('lamp', { filters: { maxMinOrder: 100 } }, ctx),
     );
-    expect(r.offers.map((o) => [o.offerId, o.moq])).toEqual([
+    expect(r.offers.map((o) => o.offerId)).toContain('1600900000005');
+    const supports = sourceById('alibaba')?.supports.filters;
+    if (!supports) throw new Error('no alibaba source');
+    expect(supports.maxMinOrder).toBe('here');
+    expect(filterHere(r.offers, { maxMinOrder: 100 }, supports).map((o) => [o.offerId, o.moq])).toEqual([
       ['1600900000001', 100],
       ['1600900000002', 2],
       ['1600900000003', null],
@@ -127,9 +157,12 @@ describe('keyword search', () => {
       message: 'empty query',
     });
     expect(sent).toHaveLength(0);
-    expect(await p.searchByKeywords('lamp', {}, ctx)).toMatchObject({
-      state: 'error',
-      message: expect.stringContaining('without its offer list'),
+    // A well-formed page without any known data block is a changed site, not "no offers".
+    expect(await p.searchByKeywords('lamp', {}, ctx)).toEqual({
+      state: 'unrecognised',
+      call: 'search',
+      shape: 'html{length:<10k,scripts:0,assigns:[]}',
+      reason: 'no offer list in the page data',
     });
     const e500 = fakeTransport([[PAGE, { status: 500, text: 'oops' }]]);
     expect(await p.searchByKeywords('lamp', {}, e500.ctx)).toEqual({
@@ -179,6 +212,9 @@ describe('image search', () => {
         regions: '["187,404,32,418","10,200,15,220","0,100,0,100","5,50,5,50"]',
         from: 'pcHomeContent',
         page: '1',
+        // Asked for in dollars (the call takes it), so prices without a symbol are dollars.
+        currency: 'USD',
+        language: 'en_US',
       },
       expect: 'gateway',
     });
@@ -241,9 +277,16 @@ describe('image search', () => {
     });
     const odd = imageRules({ text: '{"success":true,"model":{}}' });
     expect(await createAlibabaProvider().searchByImage(JPEG_B64, {}, odd.ctx)).toEqual({
+      state: 'unrecognised',
+      call: 'image-search',
+      shape: '{model:{},success:boolean}',
+      reason: 'no offer list',
+    });
+    const html = imageRules({ text: '<html>not json</html>' });
+    expect(await createAlibabaProvider().searchByImage(JPEG_B64, {}, html.ctx)).toEqual({
       state: 'error',
       kind: 'answer',
-      message: 'image search answer without offers',
+      message: 'image search answer is not JSON',
     });
   });
 });
@@ -327,23 +370,5 @@ describe('walls become typed states', () => {
       state: 'needs-verification',
       reason: 'possible-block',
     });
-  });
-});
-
-describe('what is not supported yet says so', () => {
-  it('readOffer and suggest', async () => {
-    const { sent, ctx } = fakeTransport([]);
-    const p = createAlibabaProvider();
-    expect(await p.readOffer('1600900000001', ctx)).toEqual({
-      state: 'error',
-      kind: 'unsupported',
-      message: 'Reading an offer page is not supported for Alibaba.com yet',
-    });
-    expect(await p.suggest('lamp', ctx)).toEqual({
-      state: 'error',
-      kind: 'unsupported',
-      message: 'Keyword suggestions are not supported for Alibaba.com yet',
-    });
-    expect(sent).toHaveLength(0);
   });
 });

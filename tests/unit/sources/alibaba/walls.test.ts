@@ -99,6 +99,46 @@ describe('walls inside a 200 answer body', () => {
     });
   });
 
+  it('rate-limit codes are throttling, tested before the risk codes their message resembles', () => {
+    const text = JSON.stringify({
+      ret: ['FAIL_SYS_FLOWLIMIT::哎哟喂,被挤爆啦,请稍后重试', 'RGV587_ERROR::SM'],
+    });
+    expect(classifyAnswerBody(text)).toEqual({
+      state: 'throttled',
+      retryAfterMs: 60_000,
+      reason: 'ret:FAIL_SYS_FLOWLIMIT',
+    });
+  });
+
+  it('a check page whose address says action=deny is the terminal deny', () => {
+    const url = 'https://www.alibaba.com/search/api/_____tmd_____/punish?x5secdata=x&action=deny';
+    expect(classifyAnswerBody(JSON.stringify({ ret: ['RGV587_ERROR::SM'], data: { url } }))).toEqual({
+      state: 'needs-verification',
+      url,
+      reason: 'deny',
+    });
+  });
+
+  it('a refused signature on an unsigned API means the session cookie is missing: needs login', () => {
+    expect(classifyAnswerBody(JSON.stringify({ ret: ['FAIL_SYS_ILLEGAL_ACCESS::x'] }))).toEqual({
+      state: 'needs-login',
+      url: 'https://login.alibaba.com/newlogin/icbuLogin.htm',
+    });
+  });
+
+  it('a risk code in a body that is not JSON (a JSONP wrapper)', () => {
+    expect(classifyAnswerBody('mtopjsonp1({"ret":["RGV587_ERROR::SM::x"]})', { keywords: 'lamp' })).toEqual({
+      state: 'needs-verification',
+      url: 'https://www.alibaba.com/trade/search?SearchText=lamp',
+      reason: 'body:RGV587_ERROR',
+    });
+  });
+
+  it('a removed product’s page is not a wall', () => {
+    expect(classifyAlibabaHttp(page(alibabaText('product-not-available.html')))).toBeNull();
+    expect(classifyAnswerBody(alibabaText('product-ladder.html'))).toBeNull();
+  });
+
   it('ordinary answers are not walls, even when an offer title says RGV587_ERROR', () => {
     expect(classifyAnswerBody(alibabaText('image-search.json'))).toBeNull();
     expect(classifyAnswerBody(alibabaText('image-upload.json'))).toBeNull();
