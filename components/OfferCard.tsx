@@ -92,6 +92,12 @@ export function OfferCard(props: {
           {s.repurchaseRate !== null ? (
             <span>{t('repurchase', [String(Math.round(s.repurchaseRate * 100))])}</span>
           ) : null}
+          {/* The shop's return-buyer rate (回头率) is a fact about the shop, not this offer. */}
+          {s.returnBuyerRate != null ? (
+            <span data-testid="offer-return-buyers">
+              {t('returnBuyers', [String(Math.round(s.returnBuyerRate * 100))])}
+            </span>
+          ) : null}
           {o.sales !== null ? <span>{t('sales', [String(o.sales)])}</span> : null}
           {s.badges.slice(0, 3).map((b) => (
             <span class="chip" key={b}>

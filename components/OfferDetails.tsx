@@ -43,7 +43,7 @@ export function OfferDetails(props: {
   const money = (minor: number | null) =>
     minor === null ? '—' : formatMoney({ minor, currency: o.currency });
   return (
-    <div class="offer-details" data-testid="offer-details">
+    <div class="offer-details" data-testid="offer-details" data-read={r.read}>
       <table class="offer-details__tiers" data-testid="offer-details-tiers">
         <caption>{t('detailTiers')}</caption>
         <tbody>
@@ -81,6 +81,11 @@ export function OfferDetails(props: {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {!r.skusKnown ? (
+        <p class="search__meta" data-testid="offer-details-no-variant-map">
+          {t('variantsNotLoaded')}
+        </p>
       ) : null}
       {r.skus.length > SKU_ROWS ? (
         <p class="search__meta">{t('moreSkus', [String(r.skus.length - SKU_ROWS)])}</p>

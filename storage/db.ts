@@ -65,6 +65,9 @@ export function pagingFromV2State(state: unknown): LookupPaging {
     pageId: text(parsed.pageId),
     total: typeof parsed.total === 'number' && Number.isSafeInteger(parsed.total) ? parsed.total : null,
     imageId: text(parsed.imageId),
+    lastPage: null,
+    filteredHere: [],
+    sortedHere: false,
   };
 }
 

@@ -25,6 +25,11 @@ export interface SourceSettings {
   throttleBackoffMs: [number, number];
   /** After a check (slider, risk answer) or a login wall, leave the host alone this long unless the person acts. */
   wallPauseMs: number;
+  /**
+   * How long one request to a source may go unanswered (counted from when it is sent, after its politeness
+   * slot) before it is given up as "timed out" and the source is free for the next call.
+   */
+  deadlineMs: number;
 }
 
 export const SOURCE_DEFAULTS: SourceSettings = Object.freeze({
@@ -33,18 +38,28 @@ export const SOURCE_DEFAULTS: SourceSettings = Object.freeze({
   cacheHours: 24,
   throttleBackoffMs: [60_000, 90_000] as [number, number],
   wallPauseMs: 600_000,
+  deadlineMs: 20_000,
 });
 
 export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSettings', {
   fallback: SOURCE_DEFAULTS,
-  version: 2,
-  // Version 2 added the back-off limits: keep what the person set, the rest from the defaults.
-  migrations: { 2: (old: Partial<SourceSettings>) => ({ ...SOURCE_DEFAULTS, ...old }) },
+  version: 3,
+  // Version 2 added the back-off limits, version 3 the request deadline: keep what the person set, the rest
+  // from the defaults.
+  migrations: {
+    2: (old: Partial<SourceSettings>) => withSourceDefaults(old),
+    3: (old: Partial<SourceSettings>) => withSourceDefaults(old),
+  },
 });
 
-/** The source limits, every field present (a value written by an older version may lack the newer ones). */
+/** Every field present: a value written by an older version may lack the newer ones. */
+export function withSourceDefaults(value: Partial<SourceSettings> | null | undefined): SourceSettings {
+  return { ...SOURCE_DEFAULTS, ...value };
+}
+
+/** The source limits, every field present. */
 export async function readSourceSettings(): Promise<SourceSettings> {
-  return { ...SOURCE_DEFAULTS, ...(await sourceSettings.getValue()) };
+  return withSourceDefaults(await sourceSettings.getValue());
 }
 
 /**

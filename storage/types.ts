@@ -1,4 +1,5 @@
 import type { Availability } from '../core/detect/types';
+import type { SearchFilters } from '../core/sources/provider';
 import type { WholesaleOffer } from '../core/sources/types';
 
 /** A retail product the spotter saw. Key: `site:itemId`, or `url:<canonical URL>` when the site has no id. */
@@ -67,6 +68,15 @@ export interface LookupPaging {
   total: number | null;
   /** Image search: the uploaded picture's id at the source (no second upload for later pages). */
   imageId: string | null;
+  /**
+   * The last page of the source's list these offers came from: filters applied here may read a few pages for
+   * one answer, and "more offers" goes on after it. Null in lookups stored before it was kept.
+   */
+  lastPage: number | null;
+  /** Filters the source does not take, applied by SourceLens to this answer. */
+  filteredHere: (keyof SearchFilters)[];
+  /** The source did not return the offers in the asked order; SourceLens sorted them. */
+  sortedHere: boolean;
 }
 
 /** A cached answer from a source: which offers a query returned, and when it goes stale. */

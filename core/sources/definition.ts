@@ -20,6 +20,13 @@ export type PageLibraryCall = (
 ) => Promise<{ status: number; finalUrl: string; text: string } | null>;
 
 /**
+ * Serialised into an offer page of the source after its scripts ran, in the page's own world: the page's data
+ * object as plain JSON data (the offer reader's fallback for pages that build their data by script), or null.
+ * Self-contained, like PageLibraryCall.
+ */
+export type PageDataReader = () => unknown;
+
+/**
  * One way a request reaches the source, tried in the order declared; the first that carries it serves it and
  * its id is shown to the person as how the answer came (`labelKey`, a message in `_locales`).
  */
@@ -91,6 +98,11 @@ export interface SourceDefinition {
   readonly queryWords: 'chinese' | 'own';
   /** Requests to the search host, by route, in the order tried. */
   readonly routes: readonly SourceRoute[];
+  /**
+   * Offer pages (`supports.offerPages`): how to read a page's data object after its scripts ran, for pages whose
+   * fetched HTML does not carry it. Without it the rendered markup is read instead.
+   */
+  readonly offerPageData?: PageDataReader;
   /** The cookie a signed request's token is read from, on `origin`; null when requests are not signed. */
   readonly token: { readonly cookie: string; readonly origin: string } | null;
   /** A new provider instance (providers keep small per-instance state such as the empty-answer counter). */

@@ -46,6 +46,11 @@ export interface GatewayResponse {
   /** Lower-case header names. Optional: page-script transports may not see headers. */
   headers?: Record<string, string>;
   text: string;
+  /**
+   * A transport that showed the page in a tab and let its scripts run may hand over the page's data object too
+   * (read with the source's `offerPageData`), for pages whose markup does not carry it.
+   */
+  pageData?: unknown;
 }
 
 export interface Transport {
@@ -56,8 +61,9 @@ export interface Transport {
 /**
  * Why a transport could not carry a request. `away-redirect`: the source sent it on to another of its sites
  * (in practice its login page), which a page-world fetch can only see as a refused cross-origin redirect.
+ * `timeout`: the request had no answer by its deadline.
  */
-export type TransportFailure = 'unreachable' | 'away-redirect';
+export type TransportFailure = 'unreachable' | 'away-redirect' | 'timeout';
 
 export class TransportError extends Error {
   constructor(
@@ -86,7 +92,11 @@ export interface ProviderContext {
 export interface NeedsVerification {
   state: 'needs-verification';
   url: string;
-  /** Short machine reason: 'ret:RGV587_ERROR', 'url', 'title', 'slider-markup', 'possible-block'. */
+  /**
+   * Short machine reason: 'ret:RGV587_ERROR', 'url', 'title', 'slider-markup', 'possible-block', 'header:bxpunish',
+   * 'body:<mark>', or 'deny' — the check page refused access outright (`action=deny`): nothing for the person to
+   * pass, only to wait.
+   */
   reason: string;
 }
 
@@ -105,7 +115,7 @@ export interface Throttled {
  * What went wrong, as a value callers branch on (never on the message text): `input` — nothing to search
  * (empty query, not a JPEG, not an offer id); `unsupported` — the source does not do this; `transport` — no
  * transport could carry the request; `away-redirect` — the source sent the request to another of its sites
- * (its login page); `aborted`; `http` — an HTTP error status; `answer` — an answer that could not be read;
+ * (its login page); `aborted`; `timeout` — no answer by the call's deadline; `http` — an HTTP error status; `answer` — an answer that could not be read;
  * `refused` — the source answered with a failure of its own (service failure, token handshake given up).
  */
 export type SourceErrorKind =
@@ -114,6 +124,7 @@ export type SourceErrorKind =
   | 'transport'
   | 'away-redirect'
   | 'aborted'
+  | 'timeout'
   | 'http'
   | 'answer'
   | 'refused';
@@ -130,9 +141,24 @@ export const sourceError = (kind: SourceErrorKind, message: string): SourceError
   message,
 });
 
-/** A transport's rejection as the provider reports it. */
-export function transportFailed(err: unknown): SourceError {
+/**
+ * The error for a call whose signal fired: `timeout` when it was the call's deadline (`AbortSignal.timeout`, or
+ * any reason named TimeoutError), `aborted` when someone cancelled it.
+ */
+export function abortedError(signal: AbortSignal | undefined): SourceError {
+  const reason: unknown = signal?.reason;
+  const timedOut =
+    typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError';
+  return timedOut
+    ? sourceError('timeout', 'no answer before the deadline')
+    : sourceError('aborted', 'aborted');
+}
+
+/** A transport's rejection as the provider reports it (a fired signal is a timeout or a cancellation). */
+export function transportFailed(err: unknown, signal?: AbortSignal): SourceError {
+  if (signal?.aborted) return abortedError(signal);
   const message = `transport failed: ${err instanceof Error ? err.message : String(err)}`;
+  if (err instanceof TransportError && err.failure === 'timeout') return sourceError('timeout', message);
   return sourceError(
     err instanceof TransportError && err.failure === 'away-redirect' ? 'away-redirect' : 'transport',
     message,
@@ -141,7 +167,20 @@ export function transportFailed(err: unknown): SourceError {
 
 export type WallState = NeedsVerification | NeedsLogin | Throttled;
 
-export type Outcome<T> = ({ state: 'ok' } & T) | WallState | SourceError;
+/**
+ * The source answered well-formed (HTTP 200, no wall, the call succeeded) but in none of the shapes its parser
+ * knows, or with a required field missing on most items: the site changed (see drift.ts). `shape` is the
+ * answer's keys and value types, never its values.
+ */
+export interface Unrecognised {
+  state: 'unrecognised';
+  call: 'search' | 'image-upload' | 'image-search' | 'offer-page' | 'suggest';
+  shape: string;
+  /** What was expected and not found ("no offer list", "most items lack an offer id"). */
+  reason: string;
+}
+
+export type Outcome<T> = ({ state: 'ok' } & T) | WallState | SourceError | Unrecognised;
 
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
@@ -187,6 +226,11 @@ export interface OfferSku {
 export interface OfferDetail {
   offer: WholesaleOffer;
   skus: OfferSku[];
+  /**
+   * Whether the page carried a variant (SKU) map at all. False: the variants were not loaded (current pages can
+   * leave them to a later call), so an empty `skus` means "not known", never "no variants".
+   */
+  skusKnown: boolean;
   /** Which page generation the data came from. */
   generation: 'context' | 'init-data';
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SOURCE } from '../../core/sources/index';
 import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
+import { driftLog } from '../../storage/drift-log';
 import { recordOffers } from '../../storage/offers';
 import { recordSpottedProduct } from '../../storage/products';
 import { badgeEnabled } from '../../storage/settings';
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
     await database.transaction('rw', database.tables, () =>
       Promise.all(database.tables.map((table) => table.clear())),
     );
+    await driftLog.setValue([]);
     return { deleted: true };
   },
 

@@ -9,11 +9,12 @@ import {
   badgeEnabled,
   DIRECT_PERMISSION,
   directRequests,
-  SOURCE_DEFAULTS,
   type SourceSettings,
   sourceSettings,
   spotterEnabled,
+  withSourceDefaults,
 } from '../../storage/settings';
+import { DriftLog } from './DriftLog';
 import { MarginSettingsForm } from './MarginSettingsForm';
 
 type BoolItem = typeof spotterEnabled;
@@ -33,9 +34,6 @@ function Toggle(props: { item: BoolItem; label: string; testId: string }) {
     </label>
   );
 }
-
-/** Every field present, as `readSourceSettings` gives them (a value written by an older version may lack some). */
-const withSourceDefaults = (value: SourceSettings): SourceSettings => ({ ...SOURCE_DEFAULTS, ...value });
 
 /** Politeness and caching limits for the wholesale sources (seconds, minutes and hours, as people think of them). */
 function SourceLimits() {
@@ -84,6 +82,9 @@ function SourceLimits() {
       )}
       {field(t('settingCacheHours'), 'setting-cache-hours', value.cacheHours, 1, 720, (n) =>
         save({ cacheHours: n }),
+      )}
+      {field(t('settingDeadline'), 'setting-deadline', value.deadlineMs / 1000, 5, 120, (n) =>
+        save({ deadlineMs: n * 1000 }),
       )}
     </>
   );
@@ -150,6 +151,7 @@ export function App() {
       <h2>{t('sourcesSection')}</h2>
       <SourceLimits />
       <DirectRequests />
+      <DriftLog />
       <h2>{t('marginSection')}</h2>
       <MarginSettingsForm />
       <h2>{t('dataSection')}</h2>

@@ -2,6 +2,14 @@ import { t } from '../../components/i18n';
 import type { SourceFeatures } from '../../core/sources/definition';
 import type { SearchFilters } from '../../core/sources/provider';
 
+/** Each filter's name, for "filtered by SourceLens: …" and hints. */
+export const FILTER_TEXT: Record<keyof SearchFilters, () => string> = {
+  dropship: () => t('filterDropship'),
+  maxMinOrder: () => t('filterMaxMoq'),
+  province: () => t('filterProvince'),
+  city: () => t('filterCity'),
+};
+
 /** Provinces where most 1688 suppliers are, as 1688 writes them. */
 const PROVINCES = ['浙江', '广东', '江苏', '福建', '山东', '河北', '上海', '河南', '湖北', '安徽'];
 

@@ -14,7 +14,7 @@ import { db } from '../../storage/db';
 import { pendingSearch } from '../../storage/pending-search';
 import type { StoredProduct } from '../../storage/types';
 import { RankedOffers } from './RankedOffers';
-import { SearchFiltersRow } from './SearchFiltersRow';
+import { FILTER_TEXT, SearchFiltersRow } from './SearchFiltersRow';
 import { type Mode, useSearch } from './useSearch';
 import { useSuggestions } from './useSuggestions';
 
@@ -208,6 +208,15 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
               {t('refresh')}
             </button>
           </p>
+          {reply.filteredHere.length || reply.sortedHere ? (
+            <p class="search__meta" data-testid="refined-here">
+              {reply.filteredHere.length
+                ? t('filteredHereNote', [reply.filteredHere.map((f) => FILTER_TEXT[f]()).join(', ')])
+                : ''}
+              {reply.filteredHere.length && reply.sortedHere ? ' · ' : ''}
+              {reply.sortedHere ? t('sortedHereNote', [label]) : ''}
+            </p>
+          ) : null}
           {reply.offers.length === 0 ? <p class="empty">{t('noOffers', [label])}</p> : null}
           <RankedOffers
             offers={reply.offers}

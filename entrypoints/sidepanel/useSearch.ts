@@ -55,7 +55,8 @@ export function useSearch(choices: SearchChoices) {
         const added: StoredOffer[] = answer.offers.filter((o) => !known.has(o.key));
         setReply({ ...answer, offers: [...after.offers, ...added], fetchedAt: after.fetchedAt });
       } else setReply(answer);
-      if (answer.state === 'ok') shown.current = { run, choices: c, page };
+      // Filters applied here may have read several of the source's pages: "more" goes on after the last one.
+      if (answer.state === 'ok') shown.current = { run, choices: c, page: answer.lastPage };
     } catch (err) {
       setReply({ state: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {

@@ -5,6 +5,8 @@
  * …"` for every host in MOCK_HOSTS (or a TLS front that forwards here) sees one site per host.
  *
  * Walls: `setWall(kind)` for every host, or per request with header `X-Mock-Wall: kind` / query `__wall=kind`.
+ * `stall` is answered here for every source: a request that is not a page navigation gets no answer until the
+ * wall is lifted, the mock is reset or the server closes (then its connection is dropped).
  *
  * Start: `tsx tests/mock-sources/server.ts --port 8688 [--host 127.0.0.1] [--wall punish]`, or
  * `await startMockSources({ port: 0 })`. Mount: `createMockSources().handle` in any http/https server, or
@@ -55,6 +57,12 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
   const defaultHost = opts.defaultHost ?? sourceById(DEFAULT_SOURCE)?.hosts.search ?? MOCK_HOSTS[0] ?? '';
   const requests: RequestLogEntry[] = [];
   let wall: WallKind | null = null;
+  /** Requests held by the `stall` fault. */
+  const stalled = new Set<ServerResponse>();
+  const releaseStalled = () => {
+    for (const res of stalled) res.destroy();
+    stalled.clear();
+  };
   const ids = Object.keys(SOURCE_MOCKS) as MockedSourceId[];
   const sources = Object.fromEntries(ids.map((id) => [id, SOURCE_MOCKS[id].create({ now })])) as SourceMocks;
   const mocks: SourceMock[] = ids.map((id) => sources[id]);
@@ -100,8 +108,16 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
         entry.status = res.statusCode;
       });
       const owner = ownerOf(host);
+      const asked = wallFor(req, url);
+      if (asked === 'stall' && req.headers['sec-fetch-mode'] !== 'navigate') {
+        // No answer: the caller's deadline has to end it.
+        entry.wall = 'stall';
+        stalled.add(res);
+        res.on('close', () => stalled.delete(res));
+        return;
+      }
       const answered = owner
-        ? owner.route({ req, res, url, entry, wall: wallFor(req, url), scheme: scheme(req) })
+        ? owner.route({ req, res, url, entry, wall: asked === 'stall' ? null : asked, scheme: scheme(req) })
         : Promise.resolve(send(res, 404, 'text/plain; charset=utf-8', `no mock for ${host}`));
       answered.catch((err: unknown) => {
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `mock error: ${String(err)}`);
@@ -121,8 +137,10 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
     },
     setWall(kind) {
       wall = kind;
+      if (kind !== 'stall') releaseStalled();
     },
     reset() {
+      releaseStalled();
       requests.length = 0;
       wall = null;
       for (const m of mocks) m.reset();

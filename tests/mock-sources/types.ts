@@ -4,7 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The walls every mock can put up (each source answers them in its own site's way). */
+/**
+ * The walls every mock can put up (each source answers them in its own site's way), and two faults: `changed` —
+ * a well-formed answer in a shape the source never used (its mock renames what the parser looks for), and
+ * `stall` — no answer at all to a request that is not a page navigation (the server holds it; server.ts).
+ */
 export const WALL_KINDS = [
   'punish',
   'slider',
@@ -13,6 +17,8 @@ export const WALL_KINDS = [
   'login',
   'throttled',
   'empty',
+  'changed',
+  'stall',
 ] as const;
 export type WallKind = (typeof WALL_KINDS)[number];
 

@@ -58,6 +58,8 @@ export function routeChain(source: Source): RouteChain {
           served = route.id;
           return res;
         } catch (err) {
+          // Past the deadline (or cancelled): no other route is tried; the caller reports why.
+          if (signal?.aborted) throw err;
           if (err instanceof TransportError && err.failure === 'away-redirect') awayRedirect = true;
           failures.push(`${route.id}: ${err instanceof Error ? err.message : String(err)}`);
         }

@@ -7,8 +7,8 @@ const MAX_SIDE = 1200;
  * Fetches a picture and re-encodes it as an RGB JPEG with its long side at most 1200 px, as 1688's image search
  * wants (PNG and WebP uploads fail). Transparent areas become white. Returns base64 without a data: prefix.
  */
-export async function imageToJpegBase64(url: string): Promise<string> {
-  const bitmap = await fetchBitmap(url);
+export async function imageToJpegBase64(url: string, signal?: AbortSignal): Promise<string> {
+  const bitmap = await fetchBitmap(url, signal);
   try {
     return await encodeJpegBase64(bitmap);
   } finally {

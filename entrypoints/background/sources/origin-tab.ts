@@ -38,20 +38,46 @@ async function rememberTab(origin: string, tabId: number | null): Promise<void> 
  * same-origin and carry the user's own cookies for the site (including the one a solved slider sets).
  */
 export async function originTab(origin: string): Promise<number> {
+  return (await originTabAt(origin, origin)).tabId;
+}
+
+/**
+ * The helper tab on `origin`, opened at `startUrl` (a page of that origin) when there is none: `opened` says so,
+ * and then the tab shows `startUrl` itself, with its scripts run — the offer reader reads it as it is instead
+ * of fetching it again.
+ */
+export async function originTabAt(
+  origin: string,
+  startUrl: string,
+): Promise<{ tabId: number; opened: boolean }> {
+  if (!startUrl.startsWith(origin)) throw new Error(`${startUrl} is not on ${origin}`);
   const known = (await tabIdsItem.getValue())[origin];
   if (known !== undefined) {
     const tab = await browser.tabs.get(known).catch(() => null);
     if (tab?.id !== undefined && tab.url?.startsWith(origin)) {
       scheduleIdleClose(origin, tab.id);
-      return tab.id;
+      return { tabId: tab.id, opened: false };
     }
   }
-  const created = await browser.tabs.create({ url: origin, active: false });
+  const created = await browser.tabs.create({ url: startUrl, active: false });
   if (created.id === undefined) throw new Error(`could not open ${origin}`);
   await rememberTab(origin, created.id);
   await waitForComplete(created.id, origin);
   scheduleIdleClose(origin, created.id);
-  return created.id;
+  return { tabId: created.id, opened: true };
+}
+
+/** Shows `url` (on the tab's own origin) in the helper tab and waits until it has loaded and run its scripts. */
+export async function showInTab(tabId: number, url: string): Promise<void> {
+  await browser.tabs.update(tabId, { url });
+  // The update is asynchronous: wait for the new document to start loading before waiting for it to finish.
+  const started = Date.now();
+  for (;;) {
+    const tab = await browser.tabs.get(tabId);
+    if (tab.status === 'loading' || tab.url === url || Date.now() - started > 2000) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await waitForComplete(tabId, url);
 }
 
 function scheduleIdleClose(origin: string, tabId: number): void {

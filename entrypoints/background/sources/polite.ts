@@ -1,6 +1,7 @@
 import { Politeness, type PolitenessLimits } from '../../../core/sources/politeness';
-import type { Transport } from '../../../core/sources/provider';
+import { type Transport, TransportError } from '../../../core/sources/provider';
 import { readSourceSettings, type SourceSettings, sourceSettings } from '../../../storage/settings';
+import { sleep, untilAborted } from './abortable';
 import { politenessState } from './politeness-state';
 
 /**
@@ -47,15 +48,31 @@ export function watchSourceSettings(): void {
 /** Resolves once every state change so far is in session storage (tests; a restart loses nothing written). */
 export const politenessSaved = (): Promise<void> => saving;
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** `transport` with every request waiting for its slot on `host` first (token retries included). */
-export function spacedTransport(p: Politeness, host: string, transport: Transport): Transport {
+/**
+ * `transport` as every feature sends through it: each request waits for its slot on `host` first (token
+ * retries included), then has `deadlineMs` to be answered — counted from when it is sent, so a slot wait does not
+ * eat into it. At the deadline the request's signal fires (transports stop what they can) and it fails as a
+ * `timeout`, which frees the host for the next call. The caller's own signal cancels both waits.
+ */
+export function politeTransport(
+  p: Politeness,
+  host: string,
+  transport: Transport,
+  deadlineMs: number,
+): Transport {
   return {
     async request(request, signal) {
       const start = p.reserve(host);
-      if (start > Date.now()) await sleep(start - Date.now());
-      return transport.request(request, signal);
+      if (start > Date.now()) await sleep(start - Date.now(), signal);
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const either = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      try {
+        return await untilAborted(transport.request(request, either), either);
+      } catch (err) {
+        if (deadline.aborted && !signal?.aborted)
+          throw new TransportError('timeout', `no answer within ${Math.round(deadlineMs / 1000)} s`);
+        throw err;
+      }
     },
   };
 }

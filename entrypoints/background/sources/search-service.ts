@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import { cacheKey } from '../../../core/sources/cache-key';
 import type { SourceId } from '../../../core/sources/index';
-import { type SearchResult, sourceError } from '../../../core/sources/provider';
+import {
+  type ProviderContext,
+  type SearchPage,
+  type SearchResult,
+  sourceError,
+} from '../../../core/sources/provider';
+import { filterHere, filtersHere, inAskedOrder, sortHere } from '../../../core/sources/refine';
+import type { WholesaleOffer } from '../../../core/sources/types';
 import type { SearchRequest } from '../../../messaging/schemas';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
@@ -10,9 +17,16 @@ import { readSourceSettings } from '../../../storage/settings';
 import type { LookupPaging } from '../../../storage/types';
 import { routeChain } from './chain';
 import { imageToJpegBase64 } from './image';
-import { exclusive, polite, spacedTransport } from './polite';
+import { exclusive, polite, politeTransport } from './polite';
 import { type SourceRuntime, sourceHosts, sourceRuntime } from './runtimes';
-import { backoffReply, wallReply } from './wall-reply';
+import { backoffReply, unrecognisedReply, wallReply } from './wall-reply';
+
+/**
+ * When filters applied here leave fewer offers than this on a page, the next pages of the same result list are
+ * asked for too (at most EXTRA_PAGES more), so "dropshipping only" does not show three offers out of sixty.
+ */
+const ENOUGH_OFFERS = 20;
+const EXTRA_PAGES = 2;
 
 /** A person solved the check on the source (or logged in): requests may go again at the normal pace. */
 export async function verified(source: SourceId): Promise<void> {
@@ -21,13 +35,40 @@ export async function verified(source: SourceId): Promise<void> {
   for (const host of sourceHosts(sourceRuntime(source).source)) p.clear(host);
 }
 
-async function fetchFresh(
-  { source, provider }: SourceRuntime,
+/** One page of the search, by keywords or by picture (the picture fetched and re-encoded only for page 1). */
+async function askPage(
+  { provider }: SourceRuntime,
   req: SearchRequest,
-  key: string,
-): Promise<SearchReply> {
+  ctx: ProviderContext,
+  page: number,
+  after: SearchPage | null,
+): Promise<SearchResult> {
+  const options = {
+    sort: req.sort,
+    filters: req.filters,
+    page,
+    pageId: (after?.pageId ?? req.pageId) || undefined,
+    imageId: (after?.imageId ?? req.imageId) || undefined,
+  };
+  if (req.mode !== 'image') return provider.searchByKeywords(req.query, options, ctx);
+  let jpeg = '';
+  // A later page of an image search names the uploaded picture: nothing to fetch or upload again.
+  if (!options.imageId) {
+    try {
+      jpeg = await imageToJpegBase64(req.query, ctx.signal);
+    } catch (err) {
+      if (ctx.signal?.aborted) throw err;
+      return sourceError('input', err instanceof Error ? err.message : String(err));
+    }
+  }
+  return provider.searchByImage(jpeg, options, ctx);
+}
+
+async function fetchFresh(runtime: SourceRuntime, req: SearchRequest, key: string): Promise<SearchReply> {
+  const { source } = runtime;
   const host = source.hosts.search;
   const p = await polite();
+  const settings = await readSourceSettings();
   // Still backing off after a wall: say which, without touching the source again.
   const backoff = backoffReply(p, host, {
     verifyUrl: source.pages.verify(null, req.mode === 'keywords' ? req.query : null),
@@ -35,41 +76,49 @@ async function fetchFresh(
   });
   if (backoff) return backoff;
   const chain = routeChain(source);
-  // Every request to the host waits for its slot, the token handshake's retries included.
-  const ctx = { transport: spacedTransport(p, host, chain.transport), tokens: chain.tokens };
-  const options = {
-    sort: req.sort,
-    filters: req.filters,
-    page: req.page,
-    pageId: req.pageId ?? undefined,
-    imageId: req.imageId ?? undefined,
+  // Every request to the host waits for its slot (the token handshake's retries included) and has its deadline.
+  const ctx: ProviderContext = {
+    transport: politeTransport(p, host, chain.transport, settings.deadlineMs),
+    tokens: chain.tokens,
   };
+  const here = filtersHere(req.filters, source.supports.filters);
+  const kept: WholesaleOffer[] = [];
+  let sortedHere = false;
+  let page = req.page;
+  let last: SearchPage | null = null;
   // One call at a time per host: its token read, slot wait and request belong together.
   const result: SearchResult = await exclusive(host, async () => {
-    if (req.mode !== 'image') return provider.searchByKeywords(req.query, options, ctx);
-    let jpeg = '';
-    // A later page of an image search names the uploaded picture: nothing to fetch or upload again.
-    if (!options.imageId) {
-      try {
-        jpeg = await imageToJpegBase64(req.query);
-      } catch (err) {
-        return sourceError('input', err instanceof Error ? err.message : String(err));
+    for (let extra = 0; ; extra++) {
+      const answer = await askPage(runtime, req, ctx, page, last);
+      p.report(host, answer.state, answer.state === 'throttled' ? answer.retryAfterMs : undefined);
+      // A later page failing still leaves the pages already read: what was read is shown (the failure has been
+      // reported to the politeness policy, so a wall there still pauses the source).
+      if (answer.state !== 'ok') return last ? { ...last, state: 'ok', offers: kept } : answer;
+      last = answer;
+      let offers = filterHere(answer.offers, req.filters, source.supports.filters);
+      if (!inAskedOrder(offers, req.sort)) {
+        offers = sortHere(offers, req.sort);
+        sortedHere = true;
       }
+      kept.push(...offers);
+      if (!here.length || kept.length >= ENOUGH_OFFERS || !answer.hasMore || extra >= EXTRA_PAGES)
+        return { ...answer, offers: kept };
+      page++;
     }
-    return provider.searchByImage(jpeg, options, ctx);
   });
-  p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
 
   switch (result.state) {
     case 'ok': {
       const now = Date.now();
       const keys = await recordOffers(db(), result.offers, `https://${host}/`, 'search', now);
-      const settings = await readSourceSettings();
       const paging: LookupPaging = {
         hasMore: result.hasMore,
         pageId: result.pageId,
         total: result.total,
         imageId: result.imageId ?? null,
+        lastPage: page,
+        filteredHere: here,
+        sortedHere,
       };
       await writeLookup(db(), {
         key,
@@ -84,6 +133,7 @@ async function fetchFresh(
         state: 'ok',
         offers: await offersByKeys(db(), keys),
         ...paging,
+        lastPage: page,
         // A provider that answered served it through a route (the first declared, when none said).
         via: chain.served() ?? source.routes[0].id,
         fetchedAt: now,
@@ -94,8 +144,16 @@ async function fetchFresh(
     case 'needs-login':
     case 'throttled':
       return wallReply(result);
+    case 'unrecognised':
+      return unrecognisedReply(
+        source.id,
+        result,
+        req.mode === 'keywords' ? source.pages.results(req.query, req.sort) : source.pages.home,
+      );
     case 'error':
       switch (result.kind) {
+        case 'timeout':
+          return { state: 'timed-out', seconds: Math.round(settings.deadlineMs / 1000) };
         case 'away-redirect':
           // The source sent the request on to another of its sites: in practice its login page. A person has
           // to act there; opening the results page would only meet the same wall.
@@ -117,7 +175,8 @@ async function fetchFresh(
 
 /**
  * One search as the side panel asks it: served from the cache while fresh (and stale-while-refreshing after),
- * otherwise sent politely through the source's routes. Walls come back as states the UI can act on.
+ * otherwise sent politely through the source's routes. Walls, timeouts and answers in an unknown shape come back
+ * as states the UI can act on.
  */
 export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
   const runtime = sourceRuntime(req.source);
@@ -138,6 +197,7 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
       state: 'ok',
       offers: await offersByKeys(db(), cached.offerKeys),
       ...cached.paging,
+      lastPage: cached.paging.lastPage ?? req.page,
       via: 'cache',
       fetchedAt: cached.fetchedAt,
       stale,

@@ -1,8 +1,11 @@
 import type { SourceId } from '../../../core/sources/index';
 import type { SuggestReply } from '../../../messaging/search';
+import { readSourceSettings } from '../../../storage/settings';
+import { sleep } from './abortable';
 import { routeChain } from './chain';
-import { busy, exclusive, polite, sleep, spacedTransport } from './polite';
+import { busy, exclusive, polite, politeTransport } from './polite';
 import { sourceRuntime } from './runtimes';
+import { unrecognisedReply } from './wall-reply';
 
 /** Suggestions are worth a short wait for the host's next slot, not a place in a queue of searches. */
 const MAX_WAIT_MS = 4000;
@@ -38,15 +41,19 @@ export async function suggestQueries(sourceId: SourceId, prefix: string): Promis
   if (mine !== newest) return { state: 'skipped', reason: 'superseded' };
   if (busy(host)) return { state: 'skipped', reason: 'busy' };
   const chain = routeChain(source);
-  const result = await exclusive(host, () =>
-    provider.suggest(prefix, { transport: spacedTransport(p, host, chain.transport), tokens: chain.tokens }),
-  );
+  const { deadlineMs } = await readSourceSettings();
+  const transport = politeTransport(p, host, chain.transport, deadlineMs);
+  const result = await exclusive(host, () => provider.suggest(prefix, { transport, tokens: chain.tokens }));
   p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   if (result.state === 'ok') {
     remember(key, result.suggestions);
     return { state: 'ok', suggestions: result.suggestions };
   }
-  // A wall met while typing is shown by the next search; suggestions just stop.
+  // A wall met while typing is shown by the next search; suggestions just stop. A changed answer is logged.
+  if (result.state === 'unrecognised') {
+    await unrecognisedReply(source.id, result, source.pages.home);
+    return { state: 'skipped', reason: 'unrecognised' };
+  }
   if (result.state === 'error') return { state: 'error', message: result.message };
   return { state: 'skipped', reason: 'blocked' };
 }

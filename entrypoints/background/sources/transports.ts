@@ -6,7 +6,7 @@
  */
 import { MatchPattern } from '@webext-core/match-patterns';
 import { browser } from 'wxt/browser';
-import type { PageLibraryCall, SourceDefinition } from '../../../core/sources/definition';
+import type { PageDataReader, PageLibraryCall, SourceDefinition } from '../../../core/sources/definition';
 import {
   type GatewayRequest,
   type GatewayResponse,
@@ -17,10 +17,16 @@ import {
   type Transport,
   TransportError,
 } from '../../../core/sources/provider';
-import { originTab, runInMainWorld, waitForComplete } from './origin-tab';
+import { untilAborted } from './abortable';
+import { originTab, originTabAt, runInMainWorld, showInTab } from './origin-tab';
 
 /** How long a site's own request library may take before the next tab (or route) is tried. */
 const PAGE_LIBRARY_TIMEOUT_MS = 10_000;
+/**
+ * A fetch inside a page cannot see the caller's signal: it ends itself after this long, so a request the
+ * caller gave up on (its deadline is shorter) does not stay open in the helper tab.
+ */
+const IN_PAGE_FETCH_LIMIT_MS = 120_000;
 
 /** Whether `url` is on one of a source's sites (its match patterns): the only places its requests may go. */
 export function onSites(sites: readonly string[], url: string): boolean {
@@ -42,6 +48,7 @@ async function pageFetch(
   body: string | null,
   multipart: Record<string, string> | null,
   headers: Record<string, string>,
+  limitMs: number,
 ) {
   let payload: BodyInit | undefined;
   if (multipart) {
@@ -54,6 +61,7 @@ async function pageFetch(
     body: payload,
     credentials: 'include',
     headers: body !== null ? { 'content-type': 'application/x-www-form-urlencoded', ...headers } : headers,
+    signal: AbortSignal.timeout(limitMs),
   };
   try {
     const r = await fetch(url, init);
@@ -71,18 +79,22 @@ async function pageFetch(
  */
 export function originTabTransport(origin: string): Transport {
   return {
-    async request(req: GatewayRequest): Promise<GatewayResponse> {
+    async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
       const url = requestUrl(req);
       if (!url.startsWith(origin))
         throw new TransportError('unreachable', `the ${origin} tab only sends to its own origin`);
-      const tabId = await originTab(origin);
-      const res = await runInMainWorld(tabId, pageFetch, [
-        url,
-        req.method,
-        requestBody(req) ?? null,
-        req.multipart ?? null,
-        req.headers ?? {},
-      ]);
+      const tabId = await untilAborted(originTab(origin), signal);
+      const res = await untilAborted(
+        runInMainWorld(tabId, pageFetch, [
+          url,
+          req.method,
+          requestBody(req) ?? null,
+          req.multipart ?? null,
+          req.headers ?? {},
+          IN_PAGE_FETCH_LIMIT_MS,
+        ]),
+        signal,
+      );
       if (res.awayRedirect)
         throw new TransportError('away-redirect', 'redirected to another site of the source');
       return { status: res.status, finalUrl: res.finalUrl, text: res.text };
@@ -100,12 +112,13 @@ export function pageLibraryTransport(route: {
   call: PageLibraryCall;
 }): Transport {
   return {
-    async request(req: GatewayRequest): Promise<GatewayResponse> {
+    async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
       const tabs = await browser.tabs.query({ url: [...route.tabs] });
       for (const tab of tabs) {
         if (tab.id === undefined || (route.skipOrigin && tab.url?.startsWith(route.skipOrigin))) continue;
-        const answer = await runInMainWorld(tab.id, route.call, [req, PAGE_LIBRARY_TIMEOUT_MS]).catch(
-          () => null,
+        const answer = await untilAborted(
+          runInMainWorld(tab.id, route.call, [req, PAGE_LIBRARY_TIMEOUT_MS]).catch(() => null),
+          signal,
         );
         if (answer) return answer;
       }
@@ -119,31 +132,64 @@ function pageSnapshot() {
   return { finalUrl: location.href, text: document.documentElement.outerHTML };
 }
 
+/** The one kind of request the page transports carry: a GET of a page on the source's sites. */
+function pageUrl(req: GatewayRequest, sites: readonly string[]): string {
+  const url = requestUrl(req);
+  if (req.method !== 'GET' || req.expect !== 'page' || !onSites(sites, url))
+    throw new TransportError('unreachable', "the page tabs only load the source's own pages");
+  return url;
+}
+
+async function snapshot(tabId: number, signal?: AbortSignal): Promise<{ finalUrl: string; text: string }> {
+  const [result] = await untilAborted(
+    browser.scripting.executeScript({ target: { tabId }, func: pageSnapshot }),
+    signal,
+  );
+  const snap = result?.result as { finalUrl: string; text: string } | undefined;
+  if (!snap) throw new TransportError('unreachable', 'the page could not be read');
+  return snap;
+}
+
 /**
- * A person-facing page (an offer page) read the way a person would see it: loaded in an inactive tab with the
- * user's own session, its markup read once it has loaded, the tab closed again. Only GETs of the source's sites.
+ * A page of the source fetched from the page world of the helper tab kept on that page's origin — same-origin,
+ * with the person's cookies, and no tab opened or closed per page. The first page of a session opens that
+ * helper tab at the page itself; it is then read as the tab shows it.
  */
-export function pageTabTransport(sites: readonly string[]): Transport {
+export function sameOriginPageTransport(sites: readonly string[]): Transport {
   return {
-    async request(req: GatewayRequest): Promise<GatewayResponse> {
-      const url = requestUrl(req);
-      if (req.method !== 'GET' || req.expect !== 'page' || !onSites(sites, url))
-        throw new TransportError('unreachable', "the page tab only loads the source's own pages");
-      const tab = await browser.tabs.create({ url, active: false });
-      if (tab.id === undefined) throw new TransportError('unreachable', 'could not open the page');
-      try {
-        await waitForComplete(tab.id, 'the offer page');
-        const [result] = await browser.scripting.executeScript({
-          target: { tabId: tab.id },
-          func: pageSnapshot,
-        });
-        const snap = result?.result as { finalUrl: string; text: string } | undefined;
-        if (!snap) throw new TransportError('unreachable', 'the page could not be read');
-        // A status is not visible from the page; walls and delisted pages are recognised by address and markup.
-        return { status: 200, finalUrl: snap.finalUrl, text: snap.text };
-      } finally {
-        await browser.tabs.remove(tab.id).catch(() => {});
-      }
+    async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
+      const url = pageUrl(req, sites);
+      const origin = `${new URL(url).origin}/`;
+      const { tabId, opened } = await untilAborted(originTabAt(origin, url), signal);
+      // A status is not visible from a shown page; walls and delisted pages are recognised by address and markup.
+      if (opened) return { status: 200, ...(await snapshot(tabId, signal)) };
+      const res = await untilAborted(
+        runInMainWorld(tabId, pageFetch, [url, 'GET', null, null, {}, IN_PAGE_FETCH_LIMIT_MS]),
+        signal,
+      );
+      if (res.awayRedirect)
+        throw new TransportError('away-redirect', 'redirected to another site of the source');
+      return { status: res.status, finalUrl: res.finalUrl, text: res.text };
+    },
+  };
+}
+
+/**
+ * A page of the source shown in the helper tab on its origin and read after its scripts ran: its markup, and its
+ * data object when the source says how to read it. For pages whose fetched HTML does not carry their data.
+ */
+export function renderedPageTransport(sites: readonly string[], readData?: PageDataReader): Transport {
+  return {
+    async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
+      const url = pageUrl(req, sites);
+      const origin = `${new URL(url).origin}/`;
+      const { tabId, opened } = await untilAborted(originTabAt(origin, url), signal);
+      if (!opened) await untilAborted(showInTab(tabId, url), signal);
+      const page = await snapshot(tabId, signal);
+      const pageData = readData
+        ? await untilAborted(runInMainWorld(tabId, readData, []), signal).catch(() => null)
+        : null;
+      return { status: 200, ...page, ...(pageData ? { pageData } : {}) };
     },
   };
 }

@@ -23,6 +23,8 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(opts: {
   hosts: string[];
   port: number;
+  /** The browser's UI language, which the extension's strings follow. Default en-US. */
+  lang?: string;
 }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
@@ -47,7 +49,7 @@ export async function launchWithExtension(opts: {
       '--disable-default-apps',
       // Tabs the extension opens itself (fallback results pages) are not covered by ignoreHTTPSErrors.
       '--ignore-certificate-errors',
-      '--lang=en-US',
+      `--lang=${opts.lang ?? 'en-US'}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -14,13 +14,16 @@ export interface Harness {
  * Fixture server + Chromium with the built extension, wired together, with every message that reaches the
  * background logged (support/messages.ts). One per test file.
  */
-export async function startHarness(extraHosts?: Record<string, RequestHandler>): Promise<Harness> {
+export async function startHarness(
+  extraHosts?: Record<string, RequestHandler>,
+  opts: { lang?: string } = {},
+): Promise<Harness> {
   const server = await startFixtureServer({
     root: ROOT,
     sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
     extraHosts,
   });
-  const browser = await launchWithExtension({ hosts: server.hosts, port: server.port });
+  const browser = await launchWithExtension({ hosts: server.hosts, port: server.port, lang: opts.lang });
   await recordMessages(browser);
   return {
     server,

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { busy, exclusive } from '../../../entrypoints/background/sources/polite';
+import { Politeness } from '../../../core/sources/politeness';
+import {
+  type GatewayRequest,
+  type Transport,
+  TransportError,
+  transportFailed,
+} from '../../../core/sources/provider';
+import { busy, exclusive, politeTransport } from '../../../entrypoints/background/sources/polite';
 import { SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -110,5 +117,51 @@ describe('back-off survives what must not end it', () => {
     });
     const p = await (await load()).polite();
     expect(p.blocked('h5api.m.1688.com')).toBeNull();
+  });
+});
+
+describe('a request that gets no answer', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const never: Transport = {
+    request: (_req, signal) =>
+      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+  };
+  const req: GatewayRequest = {
+    method: 'GET',
+    url: 'https://h5api.m.1688.com/x',
+    query: {},
+    expect: 'gateway',
+  };
+
+  it('ends as a timeout at its deadline, its signal fired, and the host is free for the next call', async () => {
+    const p = new Politeness({ minIntervalMs: 0, jitterMs: 0 });
+    let seen: AbortSignal | undefined;
+    const watched: Transport = {
+      request: (r, signal) => {
+        seen = signal;
+        return never.request(r, signal);
+      },
+    };
+    const transport = politeTransport(p, 'h5api.m.1688.com', watched, 50);
+    const stalled = exclusive('h5api.m.1688.com', () => transport.request(req));
+    const next = exclusive('h5api.m.1688.com', async () => 'next ran');
+    const failure = await stalled.catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(TransportError);
+    expect((failure as TransportError).failure).toBe('timeout');
+    expect(seen?.aborted).toBe(true);
+    await expect(next).resolves.toBe('next ran');
+    // The provider's view: a typed timeout, not a transport failure (which would open the results page).
+    expect(transportFailed(failure)).toMatchObject({ state: 'error', kind: 'timeout' });
+  });
+
+  it("the caller's own cancellation is not a timeout", async () => {
+    const p = new Politeness({ minIntervalMs: 0, jitterMs: 0 });
+    const cancel = new AbortController();
+    const pending = politeTransport(p, 'www.alibaba.com', never, 60_000).request(req, cancel.signal);
+    cancel.abort();
+    const failure = await pending.catch((err: unknown) => err);
+    expect(failure).not.toBeInstanceOf(TransportError);
+    expect(transportFailed(failure, cancel.signal)).toMatchObject({ kind: 'aborted' });
   });
 });

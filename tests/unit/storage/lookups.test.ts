@@ -11,7 +11,15 @@ describe('cached lookups keep their paging facts as a typed field', () => {
       source: '1688',
       query: '连衣裙',
       offerKeys: ['1688:1'],
-      paging: { hasMore: true, pageId: 'p1', total: 120, imageId: null },
+      paging: {
+        hasMore: true,
+        pageId: 'p1',
+        total: 120,
+        imageId: null,
+        lastPage: 2,
+        filteredHere: ['dropship'],
+        sortedHere: true,
+      },
       fetchedAt: 1,
       expiresAt: 2,
     });
@@ -20,6 +28,9 @@ describe('cached lookups keep their paging facts as a typed field', () => {
       pageId: 'p1',
       total: 120,
       imageId: null,
+      lastPage: 2,
+      filteredHere: ['dropship'],
+      sortedHere: true,
     });
     db.close();
   });
@@ -60,13 +71,24 @@ describe('cached lookups keep their paging facts as a typed field', () => {
 
     const db = new SourceLensDb(name);
     const kw = await readLookup(db, 'kw');
-    expect(kw?.paging).toEqual({ hasMore: true, pageId: 'abc', total: 40, imageId: 'img-1' });
+    expect(kw?.paging).toEqual({
+      hasMore: true,
+      pageId: 'abc',
+      total: 40,
+      imageId: 'img-1',
+      lastPage: null,
+      filteredHere: [],
+      sortedHere: false,
+    });
     expect(kw).not.toHaveProperty('state');
     expect((await readLookup(db, 'junk'))?.paging).toEqual({
       hasMore: false,
       pageId: null,
       total: null,
       imageId: null,
+      lastPage: null,
+      filteredHere: [],
+      sortedHere: false,
     });
     db.close();
   });
@@ -77,12 +99,18 @@ describe('cached lookups keep their paging facts as a typed field', () => {
       pageId: null,
       total: null,
       imageId: null,
+      lastPage: null,
+      filteredHere: [],
+      sortedHere: false,
     });
     expect(pagingFromV2State(undefined)).toEqual({
       hasMore: false,
       pageId: null,
       total: null,
       imageId: null,
+      lastPage: null,
+      filteredHere: [],
+      sortedHere: false,
     });
   });
 });
