@@ -5,23 +5,10 @@ import { extractDetailData, parseOfferPage } from '../../../../core/sources/alib
 import { sourceById } from '../../../../core/sources/index';
 import { WholesaleOfferSchema } from '../../../../core/sources/offer-schema';
 import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
+import { answering } from '../../../support/fake-transport';
 import { alibabaText } from './fixtures';
 
 const PRODUCT = 'https://www.alibaba.com/product-detail/_1600900000201.html';
-
-function pageTransport(answer: Partial<GatewayResponse>) {
-  const sent: GatewayRequest[] = [];
-  const ctx: ProviderContext = {
-    transport: {
-      async request(req) {
-        sent.push(req);
-        return { status: 200, finalUrl: req.url, text: '', ...answer };
-      },
-    },
-    tokens: { getToken: async () => null },
-  };
-  return { sent, ctx };
-}
 
 describe('product pages (window.detailData)', () => {
   it('a quantity ladder in the visitor’s currency is read in its dollar prices; every fact of the page', () => {
@@ -174,7 +161,7 @@ describe('product pages (window.detailData)', () => {
 
 describe('readOffer on Alibaba.com', () => {
   it('GETs the product page by id (no slug) and answers the offer with its variants', async () => {
-    const { sent, ctx } = pageTransport({ text: alibabaText('product-ladder.html') });
+    const { sent, ctx } = answering({ text: alibabaText('product-ladder.html') });
     const r = await createAlibabaProvider().readOffer('1600900000201', ctx);
     expect(sent).toEqual([{ method: 'GET', url: PRODUCT, query: {}, expect: 'page' }]);
     expect(r).toMatchObject({
@@ -189,7 +176,7 @@ describe('readOffer on Alibaba.com', () => {
   });
 
   it('takes {offerId}, a page handed over by a tab, or the data object read in the page', async () => {
-    const { ctx } = pageTransport({ text: alibabaText('product-sku-priced.html') });
+    const { ctx } = answering({ text: alibabaText('product-sku-priced.html') });
     const p = createAlibabaProvider();
     expect(await p.readOffer({ offerId: '1600900000202' }, ctx)).toMatchObject({ state: 'ok' });
     expect(await p.readOffer({ html: alibabaText('product-ladder.html'), url: PRODUCT }, ctx)).toMatchObject({
@@ -216,7 +203,7 @@ describe('readOffer on Alibaba.com', () => {
       { finalUrl: 'https://error.alibaba.com/404.htm', text: '<html></html>' },
       { text: alibabaText('product-not-available.html') },
     ]) {
-      const { ctx } = pageTransport(answer);
+      const { ctx } = answering(answer);
       expect(await createAlibabaProvider().readOffer('1600900000207', ctx)).toEqual({
         state: 'delisted',
         offerId: '1600900000207',
@@ -228,7 +215,7 @@ describe('readOffer on Alibaba.com', () => {
     const punish =
       'https://www.alibaba.com/product-detail/_1600900000201.html/_____tmd_____/punish?x5secdata=x';
     expect(
-      await createAlibabaProvider().readOffer('1600900000201', pageTransport({ finalUrl: punish }).ctx),
+      await createAlibabaProvider().readOffer('1600900000201', answering({ finalUrl: punish }).ctx),
     ).toEqual({
       state: 'needs-verification',
       url: punish,
@@ -237,18 +224,18 @@ describe('readOffer on Alibaba.com', () => {
     expect(
       await createAlibabaProvider().readOffer(
         '1600900000201',
-        pageTransport({ text: alibabaText('wall-punish.html') }).ctx,
+        answering({ text: alibabaText('wall-punish.html') }).ctx,
       ),
     ).toMatchObject({ state: 'needs-verification', reason: 'title' });
     expect(
       await createAlibabaProvider().readOffer(
         '1600900000201',
-        pageTransport({ text: '<html><head><title>Access denied</title></head></html>' }).ctx,
+        answering({ text: '<html><head><title>Access denied</title></head></html>' }).ctx,
       ),
     ).toMatchObject({ state: 'needs-verification', reason: 'deny' });
     const login = 'https://login.alibaba.com/newlogin/icbuLogin.htm?return_url=x';
     expect(
-      await createAlibabaProvider().readOffer('1600900000201', pageTransport({ finalUrl: login }).ctx),
+      await createAlibabaProvider().readOffer('1600900000201', answering({ finalUrl: login }).ctx),
     ).toEqual({
       state: 'needs-login',
       url: login,
@@ -257,29 +244,27 @@ describe('readOffer on Alibaba.com', () => {
     expect(
       await createAlibabaProvider().readOffer(
         { html: alibabaText('wall-punish.html'), url: PRODUCT },
-        pageTransport({}).ctx,
+        answering({}).ctx,
       ),
     ).toMatchObject({ state: 'needs-verification' });
   });
 
   it('a page without detailData is unrecognised with the page’s shape; bad ids and HTTP errors are errors', async () => {
-    const { ctx } = pageTransport({ text: '<html><script>window.__DETAIL_DATA__ = {};</script></html>' });
+    const { ctx } = answering({ text: '<html><script>window.__DETAIL_DATA__ = {};</script></html>' });
     expect(await createAlibabaProvider().readOffer('1600900000201', ctx)).toEqual({
       state: 'unrecognised',
       call: 'offer-page',
       shape: 'html{length:<10k,scripts:1,assigns:[__DETAIL_DATA__]}',
       reason: 'no window.detailData',
     });
-    const none = pageTransport({});
+    const none = answering({});
     expect(await createAlibabaProvider().readOffer('12', none.ctx)).toEqual({
       state: 'error',
       kind: 'input',
       message: 'not an Alibaba.com product id',
     });
     expect(none.sent).toHaveLength(0);
-    expect(
-      await createAlibabaProvider().readOffer('1600900000201', pageTransport({ status: 500 }).ctx),
-    ).toEqual({
+    expect(await createAlibabaProvider().readOffer('1600900000201', answering({ status: 500 }).ctx)).toEqual({
       state: 'error',
       kind: 'http',
       message: 'product page: HTTP 500',

@@ -8,29 +8,9 @@ import type {
   SearchResult,
 } from '../../../../core/sources/provider';
 import { filterHere } from '../../../../core/sources/refine';
+import { type FakeAnswer, fakeTransport } from '../../../support/fake-transport';
 import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
 import { alibabaText } from './fixtures';
-
-type Answer = Partial<GatewayResponse> & { text?: string };
-
-/** An in-memory transport: answers by URL (first match of a rule), records every request. */
-function fakeTransport(rules: [RegExp, Answer | ((req: GatewayRequest) => Answer)][]) {
-  const sent: GatewayRequest[] = [];
-  const ctx: ProviderContext = {
-    transport: {
-      async request(req) {
-        sent.push(req);
-        const rule = rules.find(([re]) => re.test(req.url));
-        if (!rule) throw new Error(`no answer for ${req.url}`);
-        const a = typeof rule[1] === 'function' ? rule[1](req) : rule[1];
-        return { status: 200, finalUrl: req.url, text: '', ...a };
-      },
-    },
-    tokens: { getToken: async () => null },
-    now: () => 1_000_000,
-  };
-  return { sent, ctx };
-}
 
 const PAGE = /\/trade\/search$/;
 const UPLOAD = /imageTextSearchRegions$/;
@@ -183,7 +163,7 @@ describe('keyword search', () => {
 });
 
 describe('image search', () => {
-  function imageRules(search: Answer | ((req: GatewayRequest) => Answer)) {
+  function imageRules(search: FakeAnswer | ((req: GatewayRequest) => FakeAnswer)) {
     return fakeTransport([
       [UPLOAD, { text: alibabaText('image-upload.json') }],
       [IMAGE, search],

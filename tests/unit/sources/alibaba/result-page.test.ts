@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { pageBlocks, parseSearchPage, wendingLists } from '../../../../core/sources/alibaba/parse-page';
 import type { GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
+import { answering } from '../../../support/fake-transport';
 import { alibabaText } from './fixtures';
-
-function pageContext(text: string): ProviderContext {
-  return {
-    transport: {
-      async request(req): Promise<GatewayResponse> {
-        return { status: 200, finalUrl: req.url, text };
-      },
-    },
-    tokens: { getToken: async () => null },
-  };
-}
 
 const script = (assign: string, value: unknown) => `<script>${assign} = ${JSON.stringify(value)};</script>`;
 
@@ -133,7 +123,7 @@ describe('the keyword search over such pages', () => {
     const r = await createAlibabaProvider().searchByKeywords(
       'lantern',
       { page: 6 },
-      pageContext(alibabaText('search-sse-blocks.html')),
+      answering({ text: alibabaText('search-sse-blocks.html') }).ctx,
     );
     expect(r).toMatchObject({ state: 'ok', total: 250, hasMore: false });
     if (r.state === 'ok') expect(r.offers).toHaveLength(6);
@@ -148,18 +138,22 @@ describe('the keyword search over such pages', () => {
     const html = `${script('window.__page__data_sse10._offer_list', {
       offerResultData: { offers: renamed, totalCount: 4 },
     })}<script>window.other = 1;</script>`;
-    expect(await createAlibabaProvider().searchByKeywords('lamp', {}, pageContext(html))).toEqual({
-      state: 'unrecognised',
-      call: 'search',
-      shape:
-        '{_offer_list:{offerResultData:{offers:[{cost:string,itemId:string,name:string} ×4],totalCount:number}}}',
-      reason: 'most items lack an offer id',
-    });
+    expect(await createAlibabaProvider().searchByKeywords('lamp', {}, answering({ text: html }).ctx)).toEqual(
+      {
+        state: 'unrecognised',
+        call: 'search',
+        shape:
+          '{_offer_list:{offerResultData:{offers:[{cost:string,itemId:string,name:string} ×4],totalCount:number}}}',
+        reason: 'most items lack an offer id',
+      },
+    );
     const untitled = [1, 2, 3].map((i) => ({ id: `160090000018${i}`, price: 'US$1' }));
     const noTitle = script('window.__page__data_sse10._offer_list', {
       offerResultData: { offers: untitled },
     });
-    expect(await createAlibabaProvider().searchByKeywords('lamp', {}, pageContext(noTitle))).toMatchObject({
+    expect(
+      await createAlibabaProvider().searchByKeywords('lamp', {}, answering({ text: noTitle }).ctx),
+    ).toMatchObject({
       state: 'unrecognised',
       reason: 'most items lack a title',
     });
@@ -170,7 +164,7 @@ describe('the keyword search over such pages', () => {
       await createAlibabaProvider().searchByKeywords(
         'lamp',
         {},
-        pageContext(alibabaText('search-empty.html')),
+        answering({ text: alibabaText('search-empty.html') }).ctx,
       ),
     ).toMatchObject({ state: 'ok', offers: [], hasMore: false });
   });

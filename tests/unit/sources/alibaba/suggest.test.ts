@@ -3,21 +3,8 @@ import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { parseSuggestAnswer } from '../../../../core/sources/alibaba/parse-suggest';
 import { SUGGEST_SITE, SUGGEST_URL } from '../../../../core/sources/alibaba/urls';
 import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
+import { answering } from '../../../support/fake-transport';
 import { alibabaJson, alibabaText } from './fixtures';
-
-function answering(answer: Partial<GatewayResponse>) {
-  const sent: GatewayRequest[] = [];
-  const ctx: ProviderContext = {
-    transport: {
-      async request(req) {
-        sent.push(req);
-        return { status: 200, finalUrl: req.url, text: '', ...answer };
-      },
-    },
-    tokens: { getToken: async () => null },
-  };
-  return { sent, ctx };
-}
 
 describe('keyword suggestions: associationSuggestionViewService on open-s.alibaba.com', () => {
   it('reads the plain keywords, each once, entities decoded, items without one skipped', () => {
