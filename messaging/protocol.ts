@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { DetectedProduct } from '../core/detect/types';
-import type { ImageHash, StoredProduct } from '../storage/types';
+import type { ImageHash, ShortlistEntry, StoredProduct } from '../storage/types';
 import * as s from './schemas';
 import type { OfferReply, SearchReply, SuggestReply } from './search';
 
@@ -32,6 +32,12 @@ export const protocol = {
   hashImages: { from: 'page', schema: s.HashImagesSchema },
   /** page → background: keep an offer in the shortlist, or drop it when it is already there. */
   toggleShortlist: { from: 'page', schema: s.ShortlistToggleSchema },
+  /** page → background: keep an offer with a note and tags (or change them). */
+  keepOffer: { from: 'page', schema: s.KeepOfferSchema },
+  /** page → background: move a kept offer along the buying steps (asking a supplier marks it contacted). */
+  setOfferStatus: { from: 'page', schema: s.SetOfferStatusSchema },
+  /** page → background: stop a running search the panel started. */
+  cancelSearch: { from: 'page', schema: s.CancelSearchSchema },
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
 
 export type MessageType = keyof typeof protocol;
@@ -52,6 +58,9 @@ export interface ProtocolReplies {
   readOffer: OfferReply;
   sourceVerified: { cleared: true };
   toggleShortlist: { kept: boolean };
+  keepOffer: { entry: ShortlistEntry };
+  setOfferStatus: { entry: ShortlistEntry };
+  cancelSearch: { cancelled: boolean };
   hashImages: { hashes: ImageHash[] };
 }
 

@@ -3,6 +3,7 @@ import { DetectedProductSchema } from '../core/detect/product-schema';
 import { DEFAULT_SOURCE, SOURCE_IDS } from '../core/sources/index';
 import { SearchFiltersSchema, SORT_ORDERS, WholesaleOfferSchema } from '../core/sources/offer-schema';
 import { httpUrl, text } from '../core/wire';
+import { SHORTLIST_STATUSES } from '../storage/types';
 
 /**
  * Runtime schemas for everything that crosses into the background. Content scripts run beside hostile
@@ -20,6 +21,8 @@ export const SourceVerifiedSchema = v.optional(
 );
 export const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
+const requestId = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, 'a request id'));
+
 export const SearchOffersSchema = v.pipe(
   v.object({
     source: sourceId,
@@ -31,6 +34,8 @@ export const SearchOffersSchema = v.pipe(
     pageId: v.nullable(text(64)),
     imageId: v.optional(v.nullable(text(2048))),
     refresh: v.boolean(),
+    /** The panel's id for this search: its progress is reported under it, and `cancelSearch` names it. */
+    requestId: v.optional(requestId),
   }),
   // An image search fetches the picture: only an http(s) address may ever be fetched.
   v.check((r) => r.mode !== 'image' || /^https?:\/\//i.test(r.query), 'a picture must be an http(s) URL'),
@@ -48,7 +53,22 @@ export const ReadOfferSchema = v.object({
   source: sourceId,
   offerId: v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'an offer id')),
 });
+export const CancelSearchSchema = v.object({ requestId });
+
 export const ShortlistToggleSchema = v.object({ offerKey: text(200), productKey: v.nullable(text(400)) });
+/** Keep an offer with a note and tags in one step, or change them. */
+export const KeepOfferSchema = v.object({
+  offerKey: text(200),
+  productKey: v.nullable(text(400)),
+  note: v.optional(text(2000)),
+  tags: v.optional(v.pipe(v.array(text(30)), v.maxLength(20))),
+});
+/** Move a kept offer (or one kept now) along the buying steps. */
+export const SetOfferStatusSchema = v.object({
+  offerKey: text(200),
+  productKey: v.nullable(text(400)),
+  status: v.picklist(SHORTLIST_STATUSES),
+});
 
 /**
  * Offers read from a 1688 page the person is browsing (only 1688 pages may report them; see the handler): the

@@ -32,6 +32,8 @@ export type SearchReply =
   | { state: 'opened-page'; url: string; reason: string }
   | UnrecognisedReply
   | TimedOutReply
+  /** The person cancelled the search. */
+  | { state: 'cancelled' }
   | { state: 'error'; message: string };
 
 /**

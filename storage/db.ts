@@ -46,6 +46,21 @@ export class SourceLensDb extends Dexie {
             delete row.state;
           }),
       );
+    // Version 4: kept offers gain tags and a status with its history (indexed to filter the shortlist by them).
+    this.version(4)
+      .stores({ shortlist: '++id, &offerKey, productKey, addedAt, status, *tags' })
+      .upgrade((tx) =>
+        tx
+          .table('shortlist')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            row.tags ??= [];
+            row.status ??= 'considering';
+            row.statusHistory ??= [
+              { status: 'considering', at: typeof row.addedAt === 'number' ? row.addedAt : 0 },
+            ];
+          }),
+      );
   }
 }
 

@@ -48,12 +48,24 @@ export interface PriceObservation {
   via: 'spotter' | 'search' | 'harvest' | 'offer-page';
 }
 
+/**
+ * Where the buyer is with a kept offer. The order is the usual path (considering → contacted → sample ordered →
+ * ordered); `rejected` can come at any point.
+ */
+export const SHORTLIST_STATUSES = ['considering', 'contacted', 'sample', 'ordered', 'rejected'] as const;
+export type ShortlistStatus = (typeof SHORTLIST_STATUSES)[number];
+
 /** An offer the user kept, optionally for a retail product they are sourcing. */
 export interface ShortlistEntry {
   id?: number;
   offerKey: string;
   productKey: string | null;
   note: string;
+  /** The buyer's own labels ("summer", "for Xiaohongshu"), lower-cased, each once. */
+  tags: string[];
+  status: ShortlistStatus;
+  /** Every status the entry had, with when it was set, oldest first (the first is when it was kept). */
+  statusHistory: { status: ShortlistStatus; at: number }[];
   /** The quantity the buyer plans to order (for tier and margin figures). */
   quantity: number | null;
   addedAt: number;

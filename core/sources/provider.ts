@@ -32,11 +32,18 @@ export interface GatewayRequest {
   /** Extra request headers; a transport that cannot set a header may ignore it. */
   headers?: Record<string, string>;
   /**
+   * What the request is for, as a search's progress shows it: a `search` page, an image `upload`, a `token`
+   * handshake retry (the same call signed again), an `offer-page`, a `suggest` call. Absent: part of a search.
+   */
+  step?: RequestStep;
+  /**
    * What the transport is expected to bring back: an API answer (JSON or JSONP: the 1688 gateway, Alibaba.com's
    * `/search/api/…`) or a whole HTML page.
    */
   expect: 'gateway' | 'page';
 }
+
+export type RequestStep = 'search' | 'upload' | 'token' | 'offer-page' | 'suggest';
 
 /** What came back, after redirects. */
 export interface GatewayResponse {

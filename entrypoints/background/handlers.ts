@@ -6,12 +6,12 @@ import { driftLog } from '../../storage/drift-log';
 import { recordOffers } from '../../storage/offers';
 import { recordSpottedProduct } from '../../storage/products';
 import { badgeEnabled } from '../../storage/settings';
-import { toggleShortlist } from '../../storage/shortlist';
+import { keepOffer, setShortlistStatus, toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
 import { hashPictures } from './image-hash';
 import { readOffer } from './sources/offer-reader';
-import { searchOffers, verified } from './sources/search-service';
+import { cancelSearch, searchOffers, verified } from './sources/search-service';
 import { suggestQueries } from './sources/suggest-service';
 
 /** One handler per protocol message. The router has already checked the data and the sender. */
@@ -80,6 +80,16 @@ export const handlers: Handlers = {
   async toggleShortlist({ offerKey, productKey }) {
     return { kept: await toggleShortlist(db(), offerKey, productKey, Date.now()) };
   },
+
+  async keepOffer(change) {
+    return { entry: await keepOffer(db(), change, Date.now()) };
+  },
+
+  async setOfferStatus(change) {
+    return { entry: await setShortlistStatus(db(), change, Date.now()) };
+  },
+
+  cancelSearch: ({ requestId }) => ({ cancelled: cancelSearch(requestId) }),
 };
 
 /** Forget a tab's product when it starts loading another document or closes. */

@@ -9,6 +9,7 @@ import type {
   GatewayResponse,
   HttpMethod,
   ProviderContext,
+  RequestStep,
   SourceError,
   WallState,
 } from '../provider';
@@ -36,6 +37,8 @@ export function mtopUrl(api: string, v: string, host = GATEWAY_HOST): string {
 }
 
 export interface MtopCall {
+  /** What the call is for (a search's progress shows it); a re-signed or token retry shows as `token`. */
+  step?: RequestStep;
   api: string;
   v: string;
   /** Exactly the string that is sent and signed (usually JSON.stringify of the data object). */
@@ -152,7 +155,14 @@ export async function callMtop(
       token = null;
     }
     jsonpCounter = (jsonpCounter % 1_000_000) + 1;
-    const req = buildMtopRequest(call, { token, t: now(), appKey: opts.appKey, callbackIndex: jsonpCounter });
+    const built = buildMtopRequest(call, {
+      token,
+      t: now(),
+      appKey: opts.appKey,
+      callbackIndex: jsonpCounter,
+    });
+    const retry = tokenRetries > 0 || resigned;
+    const req: GatewayRequest = { ...built, step: retry ? 'token' : (call.step ?? 'search') };
     let res: GatewayResponse;
     try {
       res = await ctx.transport.request(req, ctx.signal);

@@ -160,6 +160,7 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
         const b64 = cleanBase64(jpegBase64);
         if (!isJpegBase64(b64)) return sourceError('input', 'image search needs a JPEG');
         const up = await callMtop(ctx, {
+          step: 'upload',
           api: RECOMMEND_API,
           v: RECOMMEND_VERSION,
           data: recommendData(SEARCH_APP_ID, imageUploadParams(b64)),
@@ -207,7 +208,10 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
       if (!offerId || !url) return sourceError('input', 'not a 1688 offer id');
       let res: GatewayResponse;
       try {
-        res = await ctx.transport.request({ method: 'GET', url, query: {}, expect: 'page' }, ctx.signal);
+        res = await ctx.transport.request(
+          { method: 'GET', url, query: {}, expect: 'page', step: 'offer-page' },
+          ctx.signal,
+        );
       } catch (err) {
         return transportFailed(err, ctx.signal);
       }
@@ -224,6 +228,7 @@ export function create1688Provider(opts: Provider1688Options = {}): SourceProvid
       const out = await callMtop(
         ctx,
         {
+          step: 'suggest',
           api: RECOMMEND_API,
           v: RECOMMEND_VERSION,
           data: recommendData(SUGGEST_APP_ID, suggestParams(keyword)),

@@ -146,7 +146,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
   async function readPage(ctx: ProviderContext, offerId: string): Promise<OfferResult> {
     const url = productUrl(null, offerId);
     if (!url) return sourceError('input', 'not an Alibaba.com product id');
-    const res = await send(ctx, { method: 'GET', url, query: {}, expect: 'page' });
+    const res = await send(ctx, { method: 'GET', url, query: {}, expect: 'page', step: 'offer-page' });
     if ('state' in res) return res;
     // A removed product is sent to the error host or answered 404/410 (one public client).
     const host = hostOf(res.finalUrl);
@@ -190,6 +190,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
         url: SEARCH_PAGE_URL,
         query: keywordSearchQuery(keywords, page),
         expect: 'page',
+        step: 'search',
       });
       if ('state' in res) return res;
       const wall = wallOf(ctx, res, keywords, false);
@@ -217,6 +218,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
         const up = await send(ctx, {
           method: 'POST',
           url: IMAGE_UPLOAD_URL,
+          step: 'upload',
           query: {},
           multipart: imageUploadFields(b64),
           expect: 'gateway',
@@ -240,6 +242,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
         url: IMAGE_SEARCH_URL,
         query: imageSearchQuery(imagePath, regions, page),
         expect: 'gateway',
+        step: 'search',
       });
       if ('state' in res) return res;
       const wall = wallOf(ctx, res, null, true);
@@ -276,6 +279,7 @@ export function createAlibabaProvider(opts: ProviderAlibabaOptions = {}): Source
       const res = await send(ctx, {
         method: 'GET',
         url: SUGGEST_URL,
+        step: 'suggest',
         query: suggestQuery(keyword),
         expect: 'gateway',
       });

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { cacheKey } from '../../../core/sources/cache-key';
 import type { SourceId } from '../../../core/sources/index';
 import {
+  abortedError,
   type ProviderContext,
   type SearchPage,
   type SearchResult,
   sourceError,
+  type Transport,
 } from '../../../core/sources/provider';
 import { filterHere, filtersHere, inAskedOrder, sortHere } from '../../../core/sources/refine';
 import type { WholesaleOffer } from '../../../core/sources/types';
@@ -13,6 +15,7 @@ import type { SearchRequest } from '../../../messaging/schemas';
 import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
+import { endProgress, reportProgress, type SearchProgress } from '../../../storage/search-progress';
 import { readSourceSettings } from '../../../storage/settings';
 import type { LookupPaging } from '../../../storage/types';
 import { routeChain } from './chain';
@@ -27,6 +30,16 @@ import { backoffReply, unrecognisedReply, wallReply } from './wall-reply';
  */
 const ENOUGH_OFFERS = 20;
 const EXTRA_PAGES = 2;
+
+/** Searches the panel can still cancel, by its request id. */
+const running = new Map<string, AbortController>();
+
+/** The person cancelled a search: its requests stop (slot waits, transports) and it answers "cancelled". */
+export function cancelSearch(requestId: string): boolean {
+  const controller = running.get(requestId);
+  controller?.abort(new DOMException('cancelled by the person', 'AbortError'));
+  return controller !== undefined;
+}
 
 /** A person solved the check on the source (or logged in): requests may go again at the normal pace. */
 export async function verified(source: SourceId): Promise<void> {
@@ -64,11 +77,29 @@ async function askPage(
   return provider.searchByImage(jpeg, options, ctx);
 }
 
-async function fetchFresh(runtime: SourceRuntime, req: SearchRequest, key: string): Promise<SearchReply> {
+async function fetchFresh(
+  runtime: SourceRuntime,
+  req: SearchRequest,
+  key: string,
+  signal?: AbortSignal,
+): Promise<SearchReply> {
   const { source } = runtime;
   const host = source.hosts.search;
   const p = await polite();
   const settings = await readSourceSettings();
+  let page = req.page;
+  const kept: WholesaleOffer[] = [];
+  const progress = (step: SearchProgress['step']) => {
+    if (req.requestId)
+      void reportProgress({
+        requestId: req.requestId,
+        source: source.id,
+        step,
+        page,
+        offers: kept.length,
+        at: Date.now(),
+      });
+  };
   // Still backing off after a wall: say which, without touching the source again.
   const backoff = backoffReply(p, host, {
     verifyUrl: source.pages.verify(null, req.mode === 'keywords' ? req.query : null),
@@ -76,19 +107,27 @@ async function fetchFresh(runtime: SourceRuntime, req: SearchRequest, key: strin
   });
   if (backoff) return backoff;
   const chain = routeChain(source);
+  // What each request is for shows as the search's progress, once its slot has come.
+  const tracked: Transport = {
+    request(r, s) {
+      progress(r.step ?? 'search');
+      return chain.transport.request(r, s);
+    },
+  };
   // Every request to the host waits for its slot (the token handshake's retries included) and has its deadline.
   const ctx: ProviderContext = {
-    transport: politeTransport(p, host, chain.transport, settings.deadlineMs),
+    transport: politeTransport(p, host, tracked, settings.deadlineMs),
     tokens: chain.tokens,
+    signal,
   };
   const here = filtersHere(req.filters, source.supports.filters);
-  const kept: WholesaleOffer[] = [];
   let sortedHere = false;
-  let page = req.page;
   let last: SearchPage | null = null;
+  progress('waiting');
   // One call at a time per host: its token read, slot wait and request belong together.
   const result: SearchResult = await exclusive(host, async () => {
     for (let extra = 0; ; extra++) {
+      if (signal?.aborted) return abortedError(signal);
       const answer = await askPage(runtime, req, ctx, page, last);
       p.report(host, answer.state, answer.state === 'throttled' ? answer.retryAfterMs : undefined);
       // A later page failing still leaves the pages already read: what was read is shown (the failure has been
@@ -152,6 +191,8 @@ async function fetchFresh(runtime: SourceRuntime, req: SearchRequest, key: strin
       );
     case 'error':
       switch (result.kind) {
+        case 'aborted':
+          return { state: 'cancelled' };
         case 'timeout':
           return { state: 'timed-out', seconds: Math.round(settings.deadlineMs / 1000) };
         case 'away-redirect':
@@ -203,5 +244,14 @@ export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
       stale,
     };
   }
-  return fetchFresh(runtime, req, key);
+  const controller = new AbortController();
+  if (req.requestId) running.set(req.requestId, controller);
+  try {
+    return await fetchFresh(runtime, req, key, controller.signal);
+  } finally {
+    if (req.requestId) {
+      running.delete(req.requestId);
+      void endProgress(req.requestId);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DetectedProduct } from '../../../core/detect/types';
 import { createRouter, type Handlers } from '../../../messaging/router';
+import type { ShortlistEntry } from '../../../storage/types';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -22,6 +23,17 @@ const product: DetectedProduct = {
   sources: { title: 'jsonld', price: 'jsonld' },
 };
 
+const keptEntry: ShortlistEntry = {
+  offerKey: '1688:1',
+  productKey: null,
+  note: '',
+  tags: [],
+  status: 'considering',
+  statusHistory: [{ status: 'considering', at: 0 }],
+  quantity: null,
+  addedAt: 0,
+};
+
 function setup() {
   const handlers = {
     productSpotted: vi.fn(async () => ({ productKey: 'k', observed: true })),
@@ -35,6 +47,9 @@ function setup() {
     hashImages: vi.fn(async () => ({ hashes: [] })),
     suggestQueries: vi.fn(async () => ({ state: 'ok' as const, suggestions: [] })),
     readOffer: vi.fn(async () => ({ state: 'delisted' as const })),
+    keepOffer: vi.fn(async () => ({ entry: keptEntry })),
+    setOfferStatus: vi.fn(async () => ({ entry: keptEntry })),
+    cancelSearch: vi.fn(async () => ({ cancelled: false })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }

@@ -163,7 +163,7 @@ describe('readOffer on Alibaba.com', () => {
   it('GETs the product page by id (no slug) and answers the offer with its variants', async () => {
     const { sent, ctx } = answering({ text: alibabaText('product-ladder.html') });
     const r = await createAlibabaProvider().readOffer('1600900000201', ctx);
-    expect(sent).toEqual([{ method: 'GET', url: PRODUCT, query: {}, expect: 'page' }]);
+    expect(sent).toEqual([{ method: 'GET', url: PRODUCT, query: {}, expect: 'page', step: 'offer-page' }]);
     expect(r).toMatchObject({
       state: 'ok',
       generation: 'context',

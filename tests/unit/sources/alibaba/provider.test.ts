@@ -50,6 +50,7 @@ describe('keyword search', () => {
           page: '2',
         },
         expect: 'page',
+        step: 'search',
       },
     ]);
     expect(r.offers.map((o) => o.offerId)).toEqual([
@@ -180,6 +181,7 @@ describe('image search', () => {
       query: {},
       multipart: { pictureBase: `data:image/jpeg;base64,${JPEG_B64}` },
       expect: 'gateway',
+      step: 'upload',
     });
     expect(sent[0]?.form).toBeUndefined();
     expect(sent[1]).toEqual({
@@ -197,6 +199,7 @@ describe('image search', () => {
         language: 'en_US',
       },
       expect: 'gateway',
+      step: 'search',
     });
     expect(r).toMatchObject({
       imageId: 'icbuimgsearch/fixture0000000000000001.jpg',

@@ -57,6 +57,7 @@ describe('keyword suggestions: associationSuggestionViewService on open-s.alibab
           showGgs: 'false',
         },
         expect: 'gateway',
+        step: 'suggest',
       },
     ]);
     expect(SUGGEST_URL.startsWith(SUGGEST_SITE.slice(0, -1))).toBe(true);
