@@ -73,6 +73,18 @@ export interface SourcePages {
   results(query: string, sort: SortOrder): string;
   /** An offer's own page, or null for an id the source would not have. */
   offer(offerId: string): string | null;
+  /**
+   * The supplier's chat or contact entry for an offer (https, opened in a normal tab while the inquiry is on the
+   * clipboard); null when the offer lacks what the entry needs — the panel then opens the offer's own page.
+   */
+  contact?(offer: ContactOffer): string | null;
+}
+
+/** What a source's contact entry may be built from: the offer's id, its page and the supplier's ids. */
+export interface ContactOffer {
+  readonly offerId: string;
+  readonly url: string;
+  readonly supplier: { readonly loginId: string | null; readonly memberId: string | null };
 }
 
 export interface SourceDefinition {
@@ -96,6 +108,11 @@ export interface SourceDefinition {
    * mapped through the glossary) for a Chinese site, or the title's own words for an international one.
    */
   readonly queryWords: 'chinese' | 'own';
+  /**
+   * The language a message to the source's suppliers is written in: Chinese for a domestic site (with an English
+   * gloss for the person), English for an international one (core/inquiry/).
+   */
+  readonly inquiryLanguage: 'zh' | 'en';
   /** Requests to the search host, by route, in the order tried. */
   readonly routes: readonly SourceRoute[];
   /**
@@ -105,8 +122,12 @@ export interface SourceDefinition {
   readonly offerPageData?: PageDataReader;
   /** The cookie a signed request's token is read from, on `origin`; null when requests are not signed. */
   readonly token: { readonly cookie: string; readonly origin: string } | null;
-  /** A new provider instance (providers keep small per-instance state such as the empty-answer counter). */
-  create(): SourceProvider;
+  /**
+   * A new provider instance (providers keep small per-instance state such as the empty-answer counter). Async:
+   * the provider module (protocol, parsers) is imported on demand, so extension pages that only read the
+   * definition (labels, what it supports) stay small.
+   */
+  create(): Promise<SourceProvider>;
 }
 
 /**

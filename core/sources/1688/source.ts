@@ -3,11 +3,11 @@
  * session. The one place that says what 1688 is to the rest of SourceLens (see ../definition.ts).
  */
 import { defineSource } from '../definition';
-import { create1688Provider } from './index';
 import { SOURCE_ID } from './offer';
 import { pageOfferData } from './page-data';
 import { pageMtopCall } from './page-library';
 import {
+  contactUrl,
   DETAIL_HOST,
   detailUrl,
   GATEWAY_HOST,
@@ -31,6 +31,7 @@ export const source1688 = defineSource({
     login: loginUrl,
     results: searchPageUrl,
     offer: detailUrl,
+    contact: contactUrl,
   },
   supports: {
     imageSearch: true,
@@ -42,6 +43,7 @@ export const source1688 = defineSource({
     filters: { dropship: 'here', maxMinOrder: 'source', province: 'source', city: 'source' },
   },
   queryWords: 'chinese',
+  inquiryLanguage: 'zh',
   routes: [
     { id: 'direct', kind: 'direct', labelKey: 'via_direct' },
     { id: 'gateway-tab', kind: 'origin-tab', origin: GATEWAY_ORIGIN, labelKey: 'via_gateway_tab' },
@@ -56,5 +58,6 @@ export const source1688 = defineSource({
   ],
   offerPageData: pageOfferData,
   token: { cookie: '_m_h5_tk', origin: GATEWAY_ORIGIN },
-  create: () => create1688Provider(),
+  // Loaded when the background first asks for it: pages that only show the source never load its parsers.
+  create: async () => (await import('./index')).create1688Provider(),
 });

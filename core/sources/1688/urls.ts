@@ -1,5 +1,6 @@
 /** Person-facing 1688 addresses. Every URL built or passed on here is https. */
 import { httpsUrl } from '../../url';
+import type { ContactOffer } from '../definition';
 import type { SortOrder } from '../provider';
 import { offerIdOf } from '../util';
 import { gbkPercentEncode } from './gbk';
@@ -72,4 +73,37 @@ export function loginUrl(redirected?: string | null): string {
   const u = httpsUrl(redirected);
   if (u && /^(login\.1688\.com|login\.taobao\.com|passport\.1688\.com)$/i.test(new URL(u).hostname)) return u;
   return LOGIN_URL;
+}
+
+/**
+ * The seller's 旺旺 web chat (阿里旺旺 on 1688's own site, air.1688.com: inside SITES_1688). The page the offer
+ * page's own 旺旺 button opens, addressed as public clients address it: `touid=cnalichn<loginId>`,
+ * `siteid=cnalichn`, and the offer for the chat's product card. Evidence: XuJiazhen/1688-cli
+ * `src/session/supplier-inquiry-actions.ts` (`buildSupplierConversationUrl`, the loginId read from the offer page),
+ * and further public scripts and notes opening the same page with `touid=cnalichn<loginId>` (README: facts and
+ * guesses; tests/fixtures/1688/PROVENANCE.md).
+ */
+export const CONTACT_PAGE_URL =
+  'https://air.1688.com/app/ocms-fusion-components-1688/def_cbu_web_im/index.html';
+
+/** A seller's loginId as the chat takes it: trimmed, 1–100 characters, no control characters; else null. */
+function chatLoginId(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const t = value.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: an id with control characters is not an id.
+  if (!t || t.length > 100 || /[\u0000-\u001f\u007f-\u009f]/.test(t)) return null;
+  return t;
+}
+
+/**
+ * The seller's chat for an offer, or null without the seller's loginId: no public client opens the chat by
+ * memberId, so an offer known only by memberId opens its own page (whose 旺旺 button the person can press).
+ */
+export function contactUrl(offer: ContactOffer): string | null {
+  const loginId = chatLoginId(offer.supplier.loginId);
+  if (!loginId) return null;
+  const offerId = offerIdOf(offer.offerId) ?? offerIdFromUrl(offer.url);
+  const touid = encodeURIComponent(`cnalichn${loginId}`);
+  // The page routes by its hash (`#/`), as every public link to it ends.
+  return `${CONTACT_PAGE_URL}?touid=${touid}&siteid=cnalichn&status=1${offerId ? `&offerId=${offerId}` : ''}#/`;
 }

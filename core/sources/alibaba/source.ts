@@ -5,10 +5,10 @@
  */
 import { defineSource } from '../definition';
 import { offerIdOf } from '../util';
-import { createAlibabaProvider } from './index';
 import { pageDetailData } from './page-data';
 import { SOURCE_ID } from './parse-search';
 import {
+  contactUrl,
   loginUrl,
   productUrl,
   SEARCH_HOST,
@@ -31,6 +31,7 @@ export const sourceAlibaba = defineSource({
     // No sort is known to be taken by the page (README: facts and guesses).
     results: searchPageUrl,
     offer: (offerId) => (offerIdOf(offerId) ? productUrl(null, offerId) : null),
+    contact: contactUrl,
   },
   supports: {
     imageSearch: true,
@@ -43,10 +44,13 @@ export const sourceAlibaba = defineSource({
     filters: { dropship: null, maxMinOrder: 'here', province: null, city: null },
   },
   queryWords: 'own',
+  // Its suppliers sell abroad and are written to in English.
+  inquiryLanguage: 'en',
   routes: [{ id: 'alibaba-tab', kind: 'origin-tab', origin: SEARCH_ORIGIN, labelKey: 'via_alibaba_tab' }],
   // Product pages are on the search host: they share its politeness slots and back-off (one punish system).
   offerPageData: pageDetailData,
   // Its search endpoints are not signed.
   token: null,
-  create: () => createAlibabaProvider(),
+  // Loaded when the background first asks for it: pages that only show the source never load its parsers.
+  create: async () => (await import('./index')).createAlibabaProvider(),
 });

@@ -10,6 +10,8 @@
  *   https://open-s.alibaba.com/openservice/associationSuggestionViewService?keywords=led
  */
 import { httpsUrl } from '../../url';
+import type { ContactOffer } from '../definition';
+import { offerIdOf } from '../util';
 
 /** The one Alibaba.com host SourceLens talks to: searches, image search and the helper tab. */
 export const SEARCH_HOST = 'www.alibaba.com';
@@ -96,4 +98,19 @@ export function productUrl(raw: unknown, productId: string | null): string | nul
     }
   }
   return productId ? `${SEARCH_ORIGIN}product-detail/_${productId}.html` : null;
+}
+
+/**
+ * The "Contact Supplier" form for a product: the message page the site's own "Contact supplier" buttons link,
+ * `action=contact_action&chkProductIds=<product id>` (seen in saved Alibaba.com result pages and scraped result
+ * data in public repositories, and built the same way by public tools; becorelab/becorelab-tools
+ * `_setup/alibaba_notes.md` notes the form is how a first message reaches a new supplier). Its host is not in
+ * SITES_ALIBABA: it is only opened in a normal tab for the person, which needs no host permission.
+ */
+export const CONTACT_PAGE_URL = 'https://message.alibaba.com/msgsend/contact.htm';
+
+/** The contact form for an offer's product, or null without a product id. */
+export function contactUrl(offer: ContactOffer): string | null {
+  const id = offerIdOf(offer.offerId) ?? productIdFromUrl(offer.url);
+  return id ? `${CONTACT_PAGE_URL}?action=contact_action&chkProductIds=${encodeURIComponent(id)}` : null;
 }

@@ -59,7 +59,7 @@ async function readPage(
  * person's own session, politely spaced on the source's offer-page host; the offer row and its price are updated.
  */
 export async function readOffer(sourceId: SourceId, offerId: string): Promise<OfferReply> {
-  const runtime = sourceRuntime(sourceId);
+  const runtime = await sourceRuntime(sourceId);
   const { source } = runtime;
   if (!source.supports.offerPages)
     return { state: 'error', message: `${source.name} offer pages are not read by SourceLens yet` };

@@ -8,17 +8,20 @@ export interface SourceRuntime {
 }
 
 /**
- * One provider per source per service-worker life (providers keep their empty-answer counters), derived from the
- * registry: nothing here names a source.
+ * One provider per source per service-worker life (providers keep their empty-answer counters), created on first
+ * use and derived from the registry: nothing here names a source.
  */
-const runtimes = new Map<string, SourceRuntime>(
-  SOURCES.map((source) => [source.id, { source, provider: source.create() }]),
-);
+const runtimes = new Map<string, Promise<SourceRuntime>>();
 
-export function sourceRuntime(id: SourceId): SourceRuntime {
-  const runtime = runtimes.get(id);
-  // The message schema only lets registered ids through; anything else is a programming error.
-  if (!runtime) throw new Error(`no source "${id}"`);
+export function sourceRuntime(id: SourceId): Promise<SourceRuntime> {
+  let runtime = runtimes.get(id);
+  if (!runtime) {
+    const source = SOURCES.find((s) => s.id === id);
+    // The message schema only lets registered ids through; anything else is a programming error.
+    if (!source) return Promise.reject(new Error(`no source "${id}"`));
+    runtime = source.create().then((provider) => ({ source, provider }));
+    runtimes.set(id, runtime);
+  }
   return runtime;
 }
 

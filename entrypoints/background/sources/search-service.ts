@@ -45,7 +45,7 @@ export function cancelSearch(requestId: string): boolean {
 export async function verified(source: SourceId): Promise<void> {
   const p = await polite();
   // One check on a source clears all its hosts (on 1688: the gateway and its offer pages alike).
-  for (const host of sourceHosts(sourceRuntime(source).source)) p.clear(host);
+  for (const host of sourceHosts((await sourceRuntime(source)).source)) p.clear(host);
 }
 
 /** One page of the search, by keywords or by picture (the picture fetched and re-encoded only for page 1). */
@@ -220,7 +220,7 @@ async function fetchFresh(
  * as states the UI can act on.
  */
 export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
-  const runtime = sourceRuntime(req.source);
+  const runtime = await sourceRuntime(req.source);
   const key = cacheKey({
     provider: runtime.source.id,
     kind: req.mode === 'image' ? 'image' : 'keyword',

@@ -26,7 +26,7 @@ function remember(key: string, suggestions: string[]): void {
  * as searches. Cached for half an hour; skipped (not queued) while the host is busy or backing off.
  */
 export async function suggestQueries(sourceId: SourceId, prefix: string): Promise<SuggestReply> {
-  const { source, provider } = sourceRuntime(sourceId);
+  const { source, provider } = await sourceRuntime(sourceId);
   if (!source.supports.suggestions) return { state: 'skipped', reason: 'unsupported' };
   const key = `${source.id}:${prefix.trim().toLowerCase()}`;
   const hit = cache.get(key);

@@ -21,7 +21,7 @@ const mock = useMockSources();
 describe('keyword search through the mock gateway', () => {
   it('does the token handshake, signs, and returns a page of offers', async () => {
     const t = nodeTransport(mock.port);
-    const provider = sourceById('1688')?.create();
+    const provider = await sourceById('1688')?.create();
     if (!provider) throw new Error('no 1688 provider in the registry');
     const r = ok(await provider.searchByKeywords('帽子', {}, contextFor(t)));
     expect(r.offers).toHaveLength(60);

@@ -15,7 +15,7 @@ const mock = useMockSources();
 describe('keyword search against the mock www.alibaba.com', () => {
   it('pages through 3 pages of 48 + 48 + 24 generated offers, the first with one sponsored (_wending) product', async () => {
     const t = nodeTransport(mock.port);
-    const provider = sourceById('alibaba')?.create();
+    const provider = await sourceById('alibaba')?.create();
     if (!provider) throw new Error('no alibaba provider in the registry');
     const pages = [];
     for (const page of [1, 2, 3])

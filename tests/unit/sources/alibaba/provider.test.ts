@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { SOURCE_IDS, SOURCES, sourceById } from '../../../../core/sources/index';
-import type {
-  GatewayRequest,
-  GatewayResponse,
-  ProviderContext,
-  SearchResult,
-} from '../../../../core/sources/provider';
+import type { GatewayRequest, ProviderContext, SearchResult } from '../../../../core/sources/provider';
 import { filterHere } from '../../../../core/sources/refine';
 import { type FakeAnswer, fakeTransport } from '../../../support/fake-transport';
 import { JPEG_B64, PNG_B64 } from '../../../support/fixtures';
@@ -22,13 +17,13 @@ function ok(r: SearchResult) {
 }
 
 describe('registry', () => {
-  it('lists and creates the Alibaba.com provider', () => {
+  it('lists and creates the Alibaba.com provider', async () => {
     expect(SOURCE_IDS).toEqual(['1688', 'alibaba']);
     expect(SOURCES.find((s) => s.id === 'alibaba')?.name).toBe('Alibaba.com');
     const source = sourceById('alibaba');
     expect(source?.id).toBe('alibaba');
     expect(source?.name).toBe('Alibaba.com');
-    expect(typeof source?.create().searchByKeywords).toBe('function');
+    expect(typeof (await source?.create())?.searchByKeywords).toBe('function');
     expect(sourceById('aliexpress')).toBeNull();
   });
 });
