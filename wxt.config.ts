@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SOURCE_SITES } from './core/sources/index';
+import { OPEN_PANEL_COMMAND } from './entrypoints/background/command-names';
 
 // Why each permission is needed is written in README.md ("Permissions"). Keep the two in step.
 export default defineConfig({
@@ -31,6 +32,22 @@ export default defineConfig({
     // Permissions): each registered source's sites (any 1688 host, Alibaba.com's www host only).
     host_permissions: SOURCE_SITES,
     action: { default_title: '__MSG_extName__' },
+    // A keyboard shortcut for the side panel (the toolbar button keeps opening the popup). Firefox has a built-in
+    // command for its sidebar; Chrome has none, so the background opens the panel on its own command.
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+S', mac: 'MacCtrl+Shift+S' },
+              description: '__MSG_commandOpenPanel__',
+            },
+          }
+        : {
+            [OPEN_PANEL_COMMAND]: {
+              suggested_key: { default: 'Alt+Shift+S', mac: 'MacCtrl+Shift+S' },
+              description: '__MSG_commandOpenPanel__',
+            },
+          },
     // The detection engine, imported by the spotter only on pages with a product signal. A dynamic URL (new
     // each session) keeps pages from using it to detect that SourceLens is installed.
     web_accessible_resources:

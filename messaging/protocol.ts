@@ -38,6 +38,8 @@ export const protocol = {
   setOfferStatus: { from: 'page', schema: s.SetOfferStatusSchema },
   /** page → background: stop a running search the panel started. */
   cancelSearch: { from: 'page', schema: s.CancelSearchSchema },
+  /** content → background: the in-page "Find source" button was clicked; open the side panel on that search. */
+  findSourceFromPage: { from: 'content', schema: s.FindSourceFromPageSchema },
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
 
 export type MessageType = keyof typeof protocol;
@@ -62,6 +64,8 @@ export interface ProtocolReplies {
   setOfferStatus: { entry: ShortlistEntry };
   cancelSearch: { cancelled: boolean };
   hashImages: { hashes: ImageHash[] };
+  /** `opened`: whether the browser opened the panel (the search is left for it either way). */
+  findSourceFromPage: { opened: boolean };
 }
 
 export type ErrorCode = 'bad-envelope' | 'unknown-type' | 'bad-sender' | 'bad-data' | 'handler-failed';

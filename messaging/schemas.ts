@@ -87,3 +87,15 @@ export const OffersHarvestedSchema = v.object({
 });
 
 export const HashImagesSchema = v.object({ urls: v.pipe(v.array(httpUrl), v.maxLength(120)) });
+
+/**
+ * The in-page "Find source" button (spotter content script): search by the picture it sits on, or by words.
+ * The picture is fetched by the background later, so only an http(s) address is taken.
+ */
+export const FindSourceFromPageSchema = v.variant('mode', [
+  v.object({ mode: v.literal('image'), query: httpUrl }),
+  v.object({
+    mode: v.literal('keywords'),
+    query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  }),
+]);

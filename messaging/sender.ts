@@ -5,7 +5,7 @@
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number };
   frameId?: number;
 }
 

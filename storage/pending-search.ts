@@ -1,9 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 
-/** A search asked for from a right-click, waiting for the side panel to run it. */
-export interface PendingSearch {
+/** A search asked for from a right-click, the in-page button or the like, for the side panel to run. */
+export interface SearchRequestFromPage {
   mode: 'image' | 'keywords';
   query: string;
+}
+
+/** A search waiting for the side panel, with when it was asked for. */
+export interface PendingSearch extends SearchRequestFromPage {
   at: number;
 }
 

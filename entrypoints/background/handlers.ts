@@ -9,6 +9,7 @@ import { badgeEnabled } from '../../storage/settings';
 import { keepOffer, setShortlistStatus, toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
+import { findSourceFromPage } from './find-from-page';
 import { hashPictures } from './image-hash';
 import { readOffer } from './sources/offer-reader';
 import { cancelSearch, searchOffers, verified } from './sources/search-service';
@@ -90,6 +91,9 @@ export const handlers: Handlers = {
   },
 
   cancelSearch: ({ requestId }) => ({ cancelled: cancelSearch(requestId) }),
+
+  // No await before the panel opens: the in-page click's user gesture lasts only through this call.
+  findSourceFromPage: (search, sender) => findSourceFromPage(search, sender),
 };
 
 /** Forget a tab's product when it starts loading another document or closes. */

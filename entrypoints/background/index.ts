@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '../../messaging/router';
 import { registerContextMenus } from './context-menu';
 import { handlers, watchTabs } from './handlers';
+import { registerPanelCommand } from './panel-command';
 import { watchSourceSettings } from './sources/polite';
 
 export default defineBackground(() => {
@@ -16,9 +17,11 @@ export default defineBackground(() => {
 
   watchTabs();
   registerContextMenus();
+  registerPanelCommand();
   watchSourceSettings();
 
-  // The toolbar button opens the popup (shortlist); the side panel opens from the popup or the browser's
-  // own side panel menu, so keep Chrome from hijacking the action click.
+  // The toolbar button opens the popup (shortlist); the side panel opens from the popup, the right-click items,
+  // the in-page button, the keyboard shortcut or the browser's own side panel menu, so keep Chrome from
+  // hijacking the action click.
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
 });

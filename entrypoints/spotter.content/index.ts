@@ -1,4 +1,8 @@
-import { spotterEnabled } from '../../storage/settings';
+import { t } from '../../components/i18n';
+import type { DetectedProduct } from '../../core/detect/types';
+import { sendMessage } from '../../messaging/client';
+import { inPageButton, inPageButtonShows, spotterEnabled } from '../../storage/settings';
+import { createFindButton, type FindButton } from './find-button';
 import { SPOTTER_MATCHES } from './matches';
 import { startSpotter } from './spotter';
 
@@ -13,6 +17,26 @@ export default defineContentScript({
     } catch {
       return; // extension context already gone
     }
-    startSpotter(ctx);
+    // The in-page button exists only once a product is seen, and follows the person's setting for this site.
+    let button: FindButton | null = null;
+    const onDetected = (product: DetectedProduct | null) => {
+      if (!product && !button) return;
+      if (!button) {
+        button = createFindButton(ctx, {
+          label: t('inPageButton'),
+          hint: t('inPageButtonHint'),
+          // Sent from the click itself: the background opens the side panel inside this user gesture.
+          onFind: (url) =>
+            void sendMessage('findSourceFromPage', { mode: 'image', query: url }).catch(() => {}),
+        });
+        const created = button;
+        const apply = (value: Parameters<typeof inPageButtonShows>[0]) =>
+          created.setEnabled(inPageButtonShows(value, location.hostname));
+        void inPageButton.getValue().then(apply, () => {});
+        ctx.onInvalidated(inPageButton.watch(apply));
+      }
+      button.setProduct(product);
+    };
+    startSpotter(ctx, onDetected);
   },
 });

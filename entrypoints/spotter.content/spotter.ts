@@ -47,8 +47,13 @@ async function detectSafely(): Promise<DetectedProduct | null> {
 /**
  * Runs detection now, on single-page-app navigation, and on (debounced, bounded) DOM changes, and tells the
  * background only when the result changed. Stops when the extension context goes away (update or reload).
+ * `onDetected` hears every result (a picture may appear after the product did) and null as soon as the page
+ * navigates, before the new page is looked at.
  */
-export function startSpotter(ctx: ContentScriptContext): void {
+export function startSpotter(
+  ctx: ContentScriptContext,
+  onDetected: (product: DetectedProduct | null) => void = () => {},
+): void {
   let lastReported = 'null';
   let runs = 0;
   let settleTimer: number | undefined;
@@ -74,7 +79,11 @@ export function startSpotter(ctx: ContentScriptContext): void {
     firstPendingAt = 0;
     if (!ctx.isValid) return stop();
     runs += 1;
-    void detectSafely().then(report);
+    void detectSafely().then((product) => {
+      const reported = report(product); // the background first: the button can wait a moment
+      onDetected(product);
+      return reported;
+    });
     if (runs >= MAX_RUNS_PER_LOCATION) observer?.disconnect();
   };
 
@@ -100,6 +109,7 @@ export function startSpotter(ctx: ContentScriptContext): void {
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    onDetected(null);
     runs = 0;
     observe();
     schedule();

@@ -50,6 +50,7 @@ function setup() {
     keepOffer: vi.fn(async () => ({ entry: keptEntry })),
     setOfferStatus: vi.fn(async () => ({ entry: keptEntry })),
     cancelSearch: vi.fn(async () => ({ cancelled: false })),
+    findSourceFromPage: vi.fn(async () => ({ opened: false })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }
