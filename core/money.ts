@@ -76,11 +76,21 @@ export function minorToDecimal(minor: number, currency: string): string {
   return `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
 }
 
+// Formatters by locale and currency: building one costs far more than formatting (it was most of the time a list
+// of offer cards took to render).
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Display string for people, in their locale ("¥12.50", "US$3.99"). */
 export function formatMoney(money: Money, locale?: string): string {
   const value = Number(minorToDecimal(money.minor, money.currency));
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(value);
+    const key = `${locale ?? ''}|${money.currency}`;
+    let format = formatters.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+      formatters.set(key, format);
+    }
+    return format.format(value);
   } catch {
     return `${minorToDecimal(money.minor, money.currency)} ${money.currency}`;
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --json]`: speed and size figures. Detection is timed in Debian's Chromium on the saved
-// real pages (../shared/data/pages), through the same path the spotter content script runs. With --json,
+// real pages (../shared/data/pages), through the same path the spotter content script runs; the side panel's
+// first render with the built extension against the mock sources (scripts/bench/sidepanel.mjs). With --json,
 // prints one JSON object of named figures and nothing else on stdout. Size figures read the built extension,
 // which is built first when it is missing or older than its sources (`--rebuild` builds it anyway).
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ import { build } from 'vite';
 import { ensureBuilt, OUTPUT } from './bench/build.mjs';
 import { trainerFigures } from './bench/offline-code.mjs';
 import { loadSavedPages } from './bench/pages.mjs';
+import { resultsFigures } from './bench/results.mjs';
+import { sidepanelFigures } from './bench/sidepanel.mjs';
 import { chromiumPath, hasChromium } from './chromium.mjs';
 
 const json = process.argv.includes('--json');
@@ -140,6 +143,14 @@ function nodeFigures() {
   return JSON.parse(r.stdout);
 }
 
-const figures = { ...builtFigures(), ...(await detectFigures()), ...nodeFigures() };
+const figures = {
+  ...builtFigures(),
+  ...(await detectFigures()),
+  // The built extension's side panel against the mock sources (needs the build builtFigures made sure of).
+  ...(await sidepanelFigures({ log })),
+  // The results list as the panel renders it, 60 and 600 offers (scripts/bench/results.mjs).
+  ...(await resultsFigures({ log })),
+  ...nodeFigures(),
+};
 if (json) console.log(JSON.stringify(figures));
 else for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(32)} ${v}`);

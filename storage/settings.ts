@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
+import type { InquiryTemplateEdits } from '../core/inquiry/templates';
 import { DEFAULT_RATES, type ExchangeRates } from '../core/match/margin';
+import type { SourceId } from '../core/sources/index';
 
 /**
  * Small settings, as WXT storage items (sync area: they follow the user's browser profile; nothing here is
@@ -63,6 +65,26 @@ export async function readSourceSettings(): Promise<SourceSettings> {
 }
 
 /**
+ * The wholesale sources the person turned off in the options: the side panel does not offer them, and the
+ * background refuses to search, suggest or read offer pages on them. A new item, so no migration: a profile
+ * without it has every source on. Only ids, so the registry's code stays out of whoever reads this.
+ */
+export const disabledSources = storage.defineItem<SourceId[]>('sync:disabledSources', {
+  fallback: [],
+  version: 1,
+});
+
+/** The ids in a stored value; anything else (a value written by hand) turns nothing off. */
+export function withDisabledDefaults(value: readonly unknown[] | null | undefined): SourceId[] {
+  return Array.isArray(value) ? value.filter((id): id is SourceId => typeof id === 'string') : [];
+}
+
+/** Whether the person turned this source off. */
+export async function isSourceDisabled(id: SourceId): Promise<boolean> {
+  return withDisabledDefaults(await disabledSources.getValue()).includes(id);
+}
+
+/**
  * Send 1688 searches straight from the service worker, before the gateway tab is tried. Off by default: it
  * needs the optional `cookies` permission (to read the signing token) and is untested against the real site.
  */
@@ -86,5 +108,59 @@ export interface MarginSettings {
 
 export const marginSettings = storage.defineItem<MarginSettings>('sync:marginSettings', {
   fallback: { quantity: 50, shippingPerUnitMinor: 0, platformFeePct: 5, rates: DEFAULT_RATES },
+  version: 1,
+});
+
+/**
+ * The "Find source" button SourceLens puts over a product's main picture on shop pages (and over large pictures
+ * of social posts): on everywhere, except on the sites (hosts, as `location.hostname` gives them) listed here.
+ * A new item, so no migration: a profile without it gets the fallback.
+ */
+export interface InPageButtonSettings {
+  enabled: boolean;
+  offSites: string[];
+}
+
+export const inPageButton = storage.defineItem<InPageButtonSettings>('sync:inPageButton', {
+  fallback: { enabled: true, offSites: [] },
+  version: 1,
+});
+
+/** Every field present (a value written by hand or by a later version may lack one). */
+export function withInPageButtonDefaults(
+  value: Partial<InPageButtonSettings> | null | undefined,
+): InPageButtonSettings {
+  return {
+    enabled: value?.enabled !== false,
+    offSites: Array.isArray(value?.offSites) ? value.offSites : [],
+  };
+}
+
+/** Whether the button shows on a page of `host`. */
+export function inPageButtonShows(value: Partial<InPageButtonSettings> | null, host: string): boolean {
+  const settings = withInPageButtonDefaults(value);
+  return settings.enabled && !settings.offSites.includes(host.toLowerCase());
+}
+
+/** The host a person means by a site they type ("Shop.example.com/x", "https://shop.example.com"), or null. */
+export function siteHost(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
+    return /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The person's edits of the messages to suppliers: per template set (zh, gloss, en) only the parts they changed,
+ * merged over the defaults with `resolveTemplates` (core/inquiry/templates.ts), which ignores anything malformed.
+ * Kept in `local`, not `sync`: sync holds at most 8 KB per item, less than three sets of edited Chinese text.
+ */
+export const inquiryTemplates = storage.defineItem<InquiryTemplateEdits>('local:inquiryTemplates', {
+  fallback: {},
   version: 1,
 });

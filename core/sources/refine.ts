@@ -8,8 +8,11 @@ import type { SourceFeatures } from './definition';
 import type { SearchFilters, SortOrder } from './provider';
 import type { WholesaleOffer } from './types';
 
-type Refinable = Pick<WholesaleOffer, 'dropship' | 'moq' | 'priceMinMinor' | 'priceMaxMinor' | 'sales'> & {
-  supplier: Pick<WholesaleOffer['supplier'], 'province'>;
+export type Refinable = Pick<
+  WholesaleOffer,
+  'dropship' | 'moq' | 'priceMinMinor' | 'priceMaxMinor' | 'sales'
+> & {
+  supplier: Pick<WholesaleOffer['supplier'], 'province' | 'city'>;
 };
 
 /** The filters asked for that the source does not take and SourceLens applies to its answer. */
@@ -23,24 +26,40 @@ export function filtersHere(
 }
 
 /**
- * The offers that pass the 'here' filters: dropshipping only when the offer itself says so (an offer that does
- * not say is not known to ship singly); a minimum order at most the asked one (an offer without one is kept: its
- * page may well take one piece); the supplier's province as written.
+ * Whether one offer passes one filter, by the offer's own marks: dropshipping only when the offer itself says so
+ * (an offer that does not say is not known to ship singly); a minimum order at most the asked one (an offer
+ * without one is kept: its page may well take one piece); the supplier's province or city as written. A filter
+ * not asked for passes everything. The one definition of what each search filter means on an offer: the search
+ * service applies it to the filters a source does not take (`filterHere`), and the side panel to every active
+ * filter over the offers it shows (core/match/result-view.ts).
  */
+export function passesFilter(o: Refinable, key: keyof SearchFilters, filters: SearchFilters): boolean {
+  switch (key) {
+    case 'dropship':
+      return filters.dropship !== true || o.dropship === true;
+    case 'maxMinOrder': {
+      const max = filters.maxMinOrder;
+      return max === undefined || o.moq === null || o.moq <= max;
+    }
+    case 'province': {
+      const province = filters.province?.trim();
+      return !province || (o.supplier.province ?? '').startsWith(province);
+    }
+    case 'city': {
+      const city = filters.city?.trim();
+      return !city || (o.supplier.city ?? '').startsWith(city);
+    }
+  }
+}
+
+/** The offers that pass the 'here' filters (each as `passesFilter` says). */
 export function filterHere<T extends Refinable>(
   offers: readonly T[],
   filters: SearchFilters,
   supports: SourceFeatures['filters'],
 ): T[] {
-  const here = new Set(filtersHere(filters, supports));
-  const maxMoq = filters.maxMinOrder;
-  const province = filters.province?.trim();
-  return offers.filter(
-    (o) =>
-      (!here.has('dropship') || o.dropship === true) &&
-      (!here.has('maxMinOrder') || maxMoq === undefined || o.moq === null || o.moq <= maxMoq) &&
-      (!here.has('province') || !province || (o.supplier.province ?? '').startsWith(province)),
-  );
+  const here = filtersHere(filters, supports);
+  return offers.filter((o) => here.every((key) => passesFilter(o, key, filters)));
 }
 
 /** The figure a sort orders by, or null when the offer does not have it (such offers go last). */

@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
+import { Banner, Button, Card, Icon, NumberField, Toggle } from '../../components/ui';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useStorageItem } from '../../components/useStorageItem';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
+import { lastSearches } from '../../storage/last-search';
 import {
   badgeEnabled,
   DIRECT_PERMISSION,
@@ -15,23 +18,40 @@ import {
   withSourceDefaults,
 } from '../../storage/settings';
 import { DriftLog } from './DriftLog';
+import { InPageButtonSettings } from './InPageButtonSettings';
+import { InquiryTemplates } from './InquiryTemplates';
 import { MarginSettingsForm } from './MarginSettingsForm';
+import { SourceSwitches } from './SourceSwitches';
 
 type BoolItem = typeof spotterEnabled;
 
-function Toggle(props: { item: BoolItem; label: string; testId: string }) {
+/** One group of settings: a card with its heading, an optional line saying what the group is for, its rows. */
+function Section(props: {
+  title: string;
+  intro?: string;
+  children: ComponentChildren;
+  'data-testid'?: string;
+}) {
+  const id = useId();
+  return (
+    <Card as="section" class="options__section" aria-labelledby={id} data-testid={props['data-testid']}>
+      <h2 id={id}>{props.title}</h2>
+      {props.intro ? <p class="ui-muted options__intro">{props.intro}</p> : null}
+      <div class="ui-stack ui-stack--loose">{props.children}</div>
+    </Card>
+  );
+}
+
+function SettingToggle(props: { item: BoolItem; label: string; testId: string }) {
   const value = useStorageItem(props.item);
   return (
-    <label class="setting">
-      <input
-        type="checkbox"
-        data-testid={props.testId}
-        checked={value ?? false}
-        disabled={value === undefined}
-        onChange={(e) => void props.item.setValue((e.currentTarget as HTMLInputElement).checked)}
-      />
-      {props.label}
-    </label>
+    <Toggle
+      label={props.label}
+      checked={value ?? false}
+      disabled={value === undefined}
+      data-testid={props.testId}
+      onChange={(on) => void props.item.setValue(on)}
+    />
   );
 }
 
@@ -40,8 +60,6 @@ function SourceLimits() {
   const value = useStorageItem(sourceSettings, withSourceDefaults);
   if (!value) return null;
   const save = (patch: Partial<SourceSettings>) => void sourceSettings.setValue({ ...value, ...patch });
-  const num = (e: Event, min: number, max: number) =>
-    Math.min(max, Math.max(min, Number((e.currentTarget as HTMLInputElement).value) || min));
   const [backoffLo, backoffHi] = value.throttleBackoffMs;
   const field = (
     label: string,
@@ -51,20 +69,19 @@ function SourceLimits() {
     max: number,
     on: (n: number) => void,
   ) => (
-    <label class="setting">
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        data-testid={testId}
-        value={v}
-        onChange={(e) => on(num(e, min, max))}
-      />
-    </label>
+    <NumberField
+      inline
+      class="options__row"
+      label={label}
+      min={min}
+      max={max}
+      value={v}
+      data-testid={testId}
+      onCommit={(n) => on(n ?? min)}
+    />
   );
   return (
-    <>
+    <div class="ui-stack">
       {field(t('settingInterval'), 'setting-interval', value.minIntervalMs / 1000, 3, 60, (n) =>
         save({ minIntervalMs: n * 1000 }),
       )}
@@ -86,7 +103,7 @@ function SourceLimits() {
       {field(t('settingDeadline'), 'setting-deadline', value.deadlineMs / 1000, 5, 120, (n) =>
         save({ deadlineMs: n * 1000 }),
       )}
-    </>
+    </div>
   );
 }
 
@@ -112,24 +129,25 @@ function DirectRequests() {
   };
   return (
     <>
-      <label class="setting">
-        <input
-          type="checkbox"
-          data-testid="setting-direct"
-          checked={value ?? false}
-          disabled={value === undefined}
-          onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
-        />
-        {t('settingDirect')}
-      </label>
-      <p class="search__meta">{t('settingDirectHelp')}</p>
-      {refused ? <p class="banner">{t('settingDirectRefused')}</p> : null}
+      <Toggle
+        label={t('settingDirect')}
+        hint={t('settingDirectHelp')}
+        checked={value ?? false}
+        disabled={value === undefined}
+        data-testid="setting-direct"
+        onChange={onChange}
+      />
+      {refused ? (
+        <Banner tone="warn">
+          <p>{t('settingDirectRefused')}</p>
+        </Banner>
+      ) : null}
     </>
   );
 }
 
-/** Settings and the user's own data. */
-export function App() {
+/** What is stored, where it stays, and the one way to erase it all. */
+function DataSection() {
   const counts = useLiveQuery(
     async () => ({
       products: await db().products.count(),
@@ -141,29 +159,58 @@ export function App() {
   const onDeleteAll = async () => {
     if (!confirm(t('deleteAllConfirm'))) return;
     await sendMessage('deleteAllData', {});
+    // The side panel's remembered searches (session storage) name queries too; their cached answers are gone.
+    await lastSearches.setValue({});
   };
   return (
-    <main class="app">
-      <h1>{t('optionsTitle')}</h1>
-      <h2>{t('spotterSection')}</h2>
-      <Toggle item={spotterEnabled} label={t('settingSpotterEnabled')} testId="setting-spotter" />
-      <Toggle item={badgeEnabled} label={t('settingBadgeEnabled')} testId="setting-badge" />
-      <h2>{t('sourcesSection')}</h2>
-      <SourceLimits />
-      <DirectRequests />
-      <DriftLog />
-      <h2>{t('marginSection')}</h2>
-      <MarginSettingsForm />
-      <h2>{t('dataSection')}</h2>
+    <Section title={t('dataSection')} intro={t('privacyNote')} data-testid="data-section">
       <p data-testid="data-counts">
         {counts
           ? t('dataCounts', [String(counts.products), String(counts.observations), String(counts.shortlist)])
           : '…'}
       </p>
-      <p class="empty">{t('privacyNote')}</p>
-      <button type="button" data-testid="delete-all" onClick={() => void onDeleteAll()}>
-        {t('deleteAll')}
-      </button>
+      {/* The shortlist issue adds storage used, export and import here. */}
+      <div>
+        <Button variant="danger" icon="close" data-testid="delete-all" onClick={() => void onDeleteAll()}>
+          {t('deleteAll')}
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+/** Settings and the person's own data, in groups. */
+export function App() {
+  return (
+    <main class="options">
+      <header class="options__header">
+        <h1>{t('optionsTitle')}</h1>
+        {/* chrome.i18n cannot be switched at run time: the extension speaks the browser's language. */}
+        <p class="options__language ui-muted" data-testid="language-note">
+          <Icon name="info" size={14} />
+          <span>{t('languageNote')}</span>
+        </p>
+      </header>
+      <Section title={t('spotterSection')}>
+        <SettingToggle item={spotterEnabled} label={t('settingSpotterEnabled')} testId="setting-spotter" />
+        <SettingToggle item={badgeEnabled} label={t('settingBadgeEnabled')} testId="setting-badge" />
+      </Section>
+      <Card class="options__section">
+        <InPageButtonSettings />
+      </Card>
+      <Section title={t('sourcesSection')} intro={t('sourcesIntro')}>
+        <SourceSwitches />
+        <SourceLimits />
+        <DirectRequests />
+      </Section>
+      <Section title={t('marginSection')} intro={t('marginIntro')}>
+        <MarginSettingsForm />
+      </Section>
+      <InquiryTemplates />
+      <Card class="options__section">
+        <DriftLog />
+      </Card>
+      <DataSection />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { copyText, diagnosticsText } from '../../components/diagnostics';
 import { t } from '../../components/i18n';
 import { sourceLabelById } from '../../components/source-text';
+import { Button } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
 import { type DriftEntry, driftLog } from '../../storage/drift-log';
 
@@ -9,24 +10,35 @@ function DriftRow(props: { entry: DriftEntry }) {
   const e = props.entry;
   const [copied, setCopied] = useState(false);
   return (
-    <li data-testid="drift-entry" data-source={e.source} data-call={e.call}>
-      {t('driftRow', [
-        sourceLabelById(e.source),
-        e.call,
-        String(e.count),
-        new Date(e.lastAt).toLocaleString(),
-      ])}{' '}
-      <button
-        type="button"
-        onClick={() =>
-          void copyText(diagnosticsText({ ...e, at: e.lastAt })).then(
-            () => setCopied(true),
-            () => {},
-          )
-        }
-      >
-        {copied ? t('diagnosticsCopied') : t('copyDiagnostics')}
-      </button>
+    <li
+      class="drift-log__entry ui-stack ui-stack--tight"
+      data-testid="drift-entry"
+      data-source={e.source}
+      data-call={e.call}
+    >
+      <div class="ui-row">
+        <span class="drift-log__what">
+          {t('driftRow', [
+            sourceLabelById(e.source),
+            e.call,
+            String(e.count),
+            new Date(e.lastAt).toLocaleString(),
+          ])}
+        </span>{' '}
+        <Button
+          size="sm"
+          variant="ghost"
+          icon={copied ? 'check' : 'copy'}
+          onClick={() =>
+            void copyText(diagnosticsText({ ...e, at: e.lastAt })).then(
+              () => setCopied(true),
+              () => {},
+            )
+          }
+        >
+          {copied ? t('diagnosticsCopied') : t('copyDiagnostics')}
+        </Button>
+      </div>
       <pre class="diagnostics">{`${e.reason}\n${e.shape}`}</pre>
     </li>
   );
@@ -40,11 +52,13 @@ export function DriftLog() {
   const entries = useStorageItem(driftLog);
   if (!entries) return null;
   return (
-    <section data-testid="drift-log">
-      <h2>{t('driftSection')}</h2>
-      <p class="search__meta">{t('driftHelp')}</p>
+    <section class="ui-stack" aria-labelledby="drift-log-title" data-testid="drift-log">
+      <h2 id="drift-log-title">{t('driftSection')}</h2>
+      <p class="ui-muted">{t('driftHelp')}</p>
       {entries.length === 0 ? (
-        <p class="empty">{t('driftEmpty')}</p>
+        <p class="ui-muted" data-testid="drift-empty">
+          {t('driftEmpty')}
+        </p>
       ) : (
         <>
           <ul class="drift-log">
@@ -52,9 +66,11 @@ export function DriftLog() {
               <DriftRow key={`${e.source}|${e.call}|${e.shape}`} entry={e} />
             ))}
           </ul>
-          <button type="button" onClick={() => void driftLog.setValue([])}>
-            {t('driftClear')}
-          </button>
+          <div>
+            <Button size="sm" icon="close" onClick={() => void driftLog.setValue([])}>
+              {t('driftClear')}
+            </Button>
+          </div>
         </>
       )}
     </section>

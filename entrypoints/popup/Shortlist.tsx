@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
-import { OfferCard } from '../../components/OfferCard';
+import { OfferCard } from '../../components/offer/OfferCard';
+import { EmptyState, TextField } from '../../components/ui';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { shortlist } from '../../core/match/fuzzy';
 import { sendMessage } from '../../messaging/client';
@@ -18,7 +19,7 @@ export function Shortlist() {
     );
   }, []);
   if (!offers) return null;
-  if (offers.length === 0) return <p class="empty">{t('shortlistEmpty')}</p>;
+  if (offers.length === 0) return <EmptyState compact icon="check" title={t('shortlistEmpty')} />;
   const items = offers.map((o) => ({
     id: o.key,
     url: o.url,
@@ -28,14 +29,15 @@ export function Shortlist() {
   }));
   const shown = query.trim() ? shortlist(query, items, 30).map((hit) => hit.item.offer) : offers;
   return (
-    <section data-testid="shortlist">
-      <input
+    <div class="ui-stack" data-testid="shortlist">
+      <TextField
         type="search"
-        class="shortlist__search"
+        hideLabel
+        label={t('shortlistSearch')}
         placeholder={t('shortlistSearch')}
         value={query}
         data-testid="shortlist-search"
-        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onInput={setQuery}
       />
       {shown.map((o) => (
         <OfferCard
@@ -47,7 +49,7 @@ export function Shortlist() {
           }
         />
       ))}
-      {shown.length === 0 ? <p class="empty">{t('shortlistNoMatch')}</p> : null}
-    </section>
+      {shown.length === 0 ? <EmptyState compact title={t('shortlistNoMatch')} /> : null}
+    </div>
   );
 }

@@ -1,46 +1,57 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
-import { ProductCard } from '../../components/ProductCard';
-import { sendMessage } from '../../messaging/client';
 import type { ProtocolReplies } from '../../messaging/protocol';
 import { watchTabProduct } from '../../storage/tab-state';
-import { PriceHistory } from './PriceHistory';
+import { tabProduct } from './boot';
+import { ProductHeader, ProductHeaderSkeleton } from './ProductHeader';
 import { SearchPanel } from './SearchPanel';
 import { useActiveTab } from './useActiveTab';
 
 type TabProduct = ProtocolReplies['getTabProduct'];
 
-/** The side panel: follows the active tab and shows what SourceLens spotted there. */
+/**
+ * The side panel: follows the active tab (tab switches and in-page navigation), shows the product spotted there
+ * in a header and searches the wholesale sources for it.
+ */
 export function App() {
   const tabId = useActiveTab();
-  const [state, setState] = useState<TabProduct | null>(null);
+  // undefined: still asking; null: nothing known for the tab.
+  const [state, setState] = useState<TabProduct | null | undefined>(undefined);
+  // A picture picked among a social post's, by product.
+  const [picked, setPicked] = useState<{ key: string; url: string } | null>(null);
 
-  useEffect(() => {
+  // Asked as the panel is laid out rather than after its first frame (Preact's effects wait for one): the answer,
+  // usually read already (boot.ts), then shows in the same frame.
+  useLayoutEffect(() => {
     if (tabId === null) return;
+    let live = true;
     const load = () =>
-      void sendMessage('getTabProduct', { tabId })
-        .then(setState)
-        .catch(() => setState(null));
+      void tabProduct(tabId)
+        .then((s) => live && setState(s))
+        .catch(() => live && setState(null));
     load();
-    return watchTabProduct(tabId, load);
+    const unwatch = watchTabProduct(tabId, load);
+    return () => {
+      live = false;
+      unwatch();
+    };
   }, [tabId]);
 
   const stored = state?.stored ?? null;
+  const pickedUrl = stored && picked?.key === stored.key ? picked.url : null;
   return (
-    <main class="app">
-      <h1>{t('extName')}</h1>
-      {stored ? (
-        <section data-testid="tab-product">
-          <h2>{stored.kind === 'social-candidate' ? t('spottedSocial') : t('spottedProduct')}</h2>
-          <ProductCard product={stored} />
-          <PriceHistory subjectKey={stored.key} />
-        </section>
-      ) : (
-        <p class="empty" data-testid="no-product">
-          {t('noProductOnTab')}
-        </p>
-      )}
-      <SearchPanel product={stored} />
+    <main class="panel">
+      <h1 class="ui-visually-hidden">{t('extName')}</h1>
+      {state === undefined ? (
+        <ProductHeaderSkeleton />
+      ) : stored ? (
+        <ProductHeader
+          product={stored}
+          picture={pickedUrl}
+          onPickPicture={(url) => setPicked({ key: stored.key, url })}
+        />
+      ) : null}
+      <SearchPanel product={stored} productLoaded={state !== undefined} picked={pickedUrl} />
     </main>
   );
 }

@@ -1,21 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ExternalLink } from '../../components/ExternalLink';
 import { t } from '../../components/i18n';
 import { SourceState } from '../../components/SourceState';
-import { sourceLabel, viaText } from '../../components/source-text';
-import { useLiveQuery } from '../../components/useLiveQuery';
+import { sourceLabel } from '../../components/source-text';
+import { Select } from '../../components/ui';
+import { useStorageItem } from '../../components/useStorageItem';
+import type { ResultFilters } from '../../core/match/result-view';
 import { elsewhereLinks } from '../../core/sources/elsewhere';
 import { SOURCES, type Source, type SourceId, sortsBy, sourceById } from '../../core/sources/index';
 import type { SearchFilters, SortOrder } from '../../core/sources/provider';
-import { buildQuery, internationalQuery } from '../../core/sources/query';
+import { proposedQuery, proposedSearch } from '../../core/sources/query/proposed';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
-import { db } from '../../storage/db';
 import { pendingSearch } from '../../storage/pending-search';
+import { disabledSources, withDisabledDefaults } from '../../storage/settings';
 import type { StoredProduct } from '../../storage/types';
-import { RankedOffers } from './RankedOffers';
-import { FILTER_TEXT, SearchFiltersRow } from './SearchFiltersRow';
-import { type Mode, useSearch } from './useSearch';
+import { restoredSearch } from './boot';
+import { LazyResults } from './lazy';
+import { rememberAnswered } from './rememberedSearch';
+import { SearchBar } from './SearchBar';
+import { SearchFiltersRow } from './SearchFiltersRow';
+import { AllSourcesOff, NoResults, NothingSpotted, ResultsSkeleton, Searching } from './SearchStates';
+import { type Mode, type SearchChoices, type SentSearch, useSearch } from './useSearch';
+import { useSearchProgress } from './useSearchProgress';
 import { useSuggestions } from './useSuggestions';
 
 /** Each sort's name; a sort a source does not support is not offered for it (its definition's `supports`). */
@@ -30,167 +37,272 @@ const SORT_TEXT: Record<SortOrder, () => string> = {
 function filtersFor(filters: SearchFilters, source: Source): SearchFilters {
   const out: SearchFilters = {};
   for (const key of Object.keys(filters) as (keyof SearchFilters)[])
-    if (source.supports.filters[key] !== null) Object.assign(out, { [key]: filters[key] });
+    if (key in source.supports.filters && source.supports.filters[key] !== null)
+      Object.assign(out, { [key]: filters[key] });
   return out;
 }
 
 /**
- * The query SourceLens proposes for a product on a source: Chinese product words for a Chinese site, the
- * title's own words for an international one.
- */
-function proposedQuery(title: string | undefined, source: Source): string {
-  if (!title) return '';
-  return source.queryWords === 'chinese' ? buildQuery(title).query : internationalQuery(title);
-}
-
-/**
  * Search a wholesale source (1688, or Alibaba.com for international buyers) for the product on the tab — its
- * title turned into search words, or its main picture — or for whatever a right-click handed over. The query
- * is always editable; filters, sort and further pages are the buyer's.
+ * title turned into search words, or its picture — or for whatever a right-click handed over. The query is
+ * always editable; filters, sort and further pages are the buyer's. While a search runs its progress shows with
+ * Cancel; every answer that is not offers is a designed state with the way on. The last search per product is
+ * remembered: reopening the panel on it shows its offers at once from the cache.
  */
-export function SearchPanel(props: { product: StoredProduct | null }) {
+export function SearchPanel(props: {
+  product: StoredProduct | null;
+  /** The tab's product has been asked for (null then means: nothing spotted). */
+  productLoaded: boolean;
+  /** A picture the person picked in the header (a social post's), to search by. */
+  picked: string | null;
+}) {
   const product = props.product;
-  const suggested = product ? buildQuery(product.title) : null;
-  const picture = safeHttpUrl(product?.images[0]);
+  const picture = props.picked ?? safeHttpUrl(product?.images[0]);
   const [mode, setMode] = useState<Mode>('keywords');
   const [sourceId, setSourceId] = useState<SourceId>(SOURCES[0].id);
-  const source: Source = sourceById(sourceId) ?? SOURCES[0];
-  const [query, setQuery] = useState(suggested?.query ?? '');
+  // Sources the person turned off in the options are not offered (all on until the setting is read); when the
+  // chosen one is turned off, the first one still on takes its place.
+  const off = useStorageItem(disabledSources, withDisabledDefaults) ?? [];
+  const enabled = SOURCES.filter((s) => !off.includes(s.id));
+  const chosen: Source | null = enabled.find((s) => s.id === sourceId) ?? enabled[0] ?? null;
+  const source: Source = chosen ?? SOURCES[0];
+  const [query, setQuery] = useState('');
   // Whether the person edited the query (only then are the source's suggestions asked for).
   const [typed, setTyped] = useState(false);
   const suggestions = useSuggestions(query, typed && source.supports.suggestions ? source.id : null);
   const [imageUrl, setImageUrl] = useState<string | null>(picture);
   const [sort, setSort] = useState<SortOrder>('relevance');
-  const [filters, setFilters] = useState<SearchFilters>({});
+  const [filters, setFilters] = useState<ResultFilters>({});
   // A sort the source does not take falls back to its default (the first it lists).
   const effectiveSort = sortsBy(source, sort) ? sort : source.supports.sorts[0];
-  const { busy, reply, answers, run, more, clear } = useSearch({
-    source: source.id,
-    sort: effectiveSort,
-    filters: filtersFor(filters, source),
-  });
+  // The product a search was started for: its answer is remembered under it.
+  const searchedFor = useRef<string | null>(null);
+  const search = useSearch(
+    { source: source.id, sort: effectiveSort, filters: filtersFor(filters, source) },
+    (run, c, answer) => {
+      if (searchedFor.current) void rememberAnswered(searchedFor.current, run, c, answer).catch(() => {});
+    },
+  );
+  const { busy, reply, answers } = search;
+  const progress = useSearchProgress(search.requestId);
   const label = sourceLabel(source);
-  const kept = useLiveQuery(async () => new Set((await db().shortlist.toArray()).map((e) => e.offerKey)), []);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A right-click search taken before the tab's product was known: that product's arrival must not undo it.
+  const tookPending = useRef(false);
 
-  // A new product on the tab: start from its own query (image search first for non-Chinese titles).
-  useEffect(() => {
-    setQuery(proposedQuery(product?.title, source));
+  const run = (r: { mode: Mode; query: string; refresh?: boolean }, c?: SearchChoices, sent?: SentSearch) => {
+    // Every source turned off: nothing to ask (the search bar says so).
+    if (!chosen) return Promise.resolve();
+    searchedFor.current = product?.key ?? null;
+    setTyped(false);
+    return search.run(r, c, sent);
+  };
+
+  // Whether the tab's product is known, for listeners set up once (a right-click search arriving later).
+  const productLoaded = useRef(props.productLoaded);
+  productLoaded.current = props.productLoaded;
+
+  // A new product on the tab: start from its own query (the picture first where words would lose the meaning),
+  // or from the last search run for it — shown at once when the cache still holds its answer. A layout effect:
+  // Preact runs plain effects only after the next frame, and the cached answer should be in this one.
+  useLayoutEffect(() => {
+    if (!props.productLoaded) return;
+    if (tookPending.current) {
+      tookPending.current = false;
+      return;
+    }
+    search.clear();
     setTyped(false);
     setImageUrl(picture);
-    setMode(suggested?.preferImageSearch && picture ? 'image' : 'keywords');
-    clear();
-  }, [product?.key]);
+    setQuery(proposedQuery(product?.title, source));
+    const proposed = product ? proposedSearch(product, source) : null;
+    setMode(proposed?.mode === 'image' && picture ? 'image' : 'keywords');
+    if (!product) return;
+    let live = true;
+    void restoredSearch(product.key).then((last) => {
+      // A search of a source no longer registered (an older version's) is left alone.
+      if (!live || !last || tookPending.current || !sourceById(last.search.choices.source)) return;
+      const { search: s, cached, sent } = last;
+      setSourceId(s.choices.source);
+      setSort(s.choices.sort);
+      setFilters(s.choices.filters);
+      setMode(s.run.mode);
+      if (s.run.mode === 'image') setImageUrl(s.run.query);
+      else setQuery(s.run.query);
+      if (cached) void run(s.run, s.choices, sent ?? undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [product?.key, props.productLoaded]);
+
+  // A picture picked in the header: search by it.
+  useEffect(() => {
+    if (!props.picked) return;
+    setImageUrl(props.picked);
+    if (source.supports.imageSearch) setMode('image');
+  }, [props.picked]);
+
+  // Nothing spotted: the next step is typing, so the query box has the focus.
+  useEffect(() => {
+    if (props.productLoaded && !product) inputRef.current?.focus();
+  }, [props.productLoaded, product?.key]);
 
   // A right-click "Find source" waits in session storage for the panel.
   useEffect(() => {
     const take = (p: { mode: Mode; query: string } | null) => {
       if (!p) return;
       void pendingSearch.setValue(null);
+      if (!productLoaded.current) tookPending.current = true;
       setMode(p.mode);
       if (p.mode === 'image') setImageUrl(p.query);
       else setQuery(p.query);
-      setTyped(false);
       void run(p);
     };
     void pendingSearch.getValue().then(take);
     return pendingSearch.watch(take);
   }, []);
 
+  // Offline: the search goes out by itself once the connection is back.
+  useEffect(() => {
+    if (reply?.state !== 'offline') return;
+    const back = () => void search.retry();
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [reply]);
+
+  /** Another source picked (or the chosen one turned off): its own query, modes and a fresh answer area. */
+  function pickSource(id: SourceId) {
+    const next = sourceById(id);
+    if (!next) return;
+    setSourceId(next.id);
+    // The proposed query follows the source; one the person typed stays.
+    if (!typed) setQuery(proposedQuery(product?.title, next));
+    if (!next.supports.imageSearch) setMode('keywords');
+    search.clear();
+  }
+
+  // The chosen source was turned off in the options: the first one still on takes its place, with a fresh answer
+  // area. A search already running (it passed the background's check before the change) is left to finish.
+  useEffect(() => {
+    if (!chosen || chosen.id === sourceId) return;
+    if (search.busy) setSourceId(chosen.id);
+    else pickSource(chosen.id);
+  }, [chosen?.id, sourceId]);
+
   const current = () => ({ mode, query: mode === 'image' ? (imageUrl ?? '') : query });
-  const onToggleKeep = (offerKey: string) =>
-    void sendMessage('toggleShortlist', { offerKey, productKey: product?.key ?? null }).catch(() => {});
+  const canPicture = !!picture && source.supports.imageSearch;
+  const searchWords = (q: string) => {
+    setMode('keywords');
+    setQuery(q);
+    void run({ mode: 'keywords', query: q });
+  };
+
+  const progressLine = busy ? (
+    <Searching sourceLabel={label} progress={progress} onCancel={search.cancel} />
+  ) : null;
+  // With offers shown, the progress goes into the results' own meta row (nothing below it moves); otherwise it
+  // stands above the placeholders of the answer on its way.
+  const withOffers = reply?.state === 'ok' && reply.offers.length > 0;
+  let body = null;
+  if (reply?.state === 'ok' && reply.offers.length > 0)
+    body = (
+      <LazyResults
+        reply={reply}
+        product={product}
+        source={source}
+        titleForMatching={query || product?.title || ''}
+        filters={filters}
+        busy={busy}
+        onMore={() => void search.more()}
+        onRefresh={() => void run({ ...current(), refresh: true })}
+        progress={progressLine}
+      />
+    );
+  else if (reply?.state === 'ok')
+    body = (
+      <NoResults
+        sourceLabel={label}
+        mode={mode}
+        query={query}
+        onQuery={searchWords}
+        onPicture={
+          canPicture
+            ? () => {
+                setMode('image');
+                setImageUrl(picture);
+                void run({ mode: 'image', query: picture as string });
+              }
+            : null
+        }
+        onWords={product ? () => searchWords(query || proposedQuery(product.title, source)) : null}
+      />
+    );
+  else if (reply)
+    body = (
+      <SourceState
+        reply={reply}
+        sourceLabel={label}
+        onRetry={() => void search.retry()}
+        onVerified={() =>
+          void sendMessage('sourceVerified', { source: source.id })
+            .then(() => run({ ...current(), refresh: true }))
+            .catch(() => {})
+        }
+      />
+    );
+  else if (busy) body = <ResultsSkeleton />;
+  else if (props.productLoaded && !product)
+    body = <NothingSpotted onType={() => inputRef.current?.focus()} />;
+
+  if (!chosen)
+    return (
+      <section class="search" data-testid="search-panel" data-answers={answers} aria-busy={busy}>
+        <AllSourcesOff />
+      </section>
+    );
 
   return (
     <section class="search" data-testid="search-panel" data-answers={answers} aria-busy={busy}>
-      <h2>{t('findSource')}</h2>
-      <form
-        class="search__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // Searching ends the typing: no suggestions are asked for the query just sent.
-          setTyped(false);
-          void run(current());
+      <SearchBar
+        sources={enabled}
+        source={source}
+        onSource={pickSource}
+        mode={mode}
+        onMode={setMode}
+        imageUrl={imageUrl}
+        query={query}
+        onQuery={(q) => {
+          setQuery(q);
+          setTyped(true);
         }}
+        suggestions={suggestions}
+        onPickSuggestion={searchWords}
+        busy={busy}
+        onSubmit={() => void run(current())}
+        inputRef={inputRef}
       >
-        <select
-          value={source.id}
-          aria-label={t('searchSource')}
-          data-testid="search-source"
-          onChange={(e) => {
-            const next = sourceById((e.currentTarget as HTMLSelectElement).value);
-            if (!next) return;
-            setSourceId(next.id);
-            // The proposed query follows the source; one the person typed stays.
-            if (!typed) setQuery(proposedQuery(product?.title, next));
-            if (!next.supports.imageSearch) setMode('keywords');
-            clear();
-          }}
-        >
-          {SOURCES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {sourceLabel(s)}
-            </option>
-          ))}
-        </select>
-        <select
-          value={mode}
-          onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as Mode)}
-          data-testid="search-mode"
-        >
-          <option value="keywords">{t('byKeywords')}</option>
-          <option value="image" disabled={!imageUrl || !source.supports.imageSearch}>
-            {t('byImage')}
-          </option>
-        </select>
-        {mode === 'keywords' ? (
-          <>
-            <input
-              type="search"
-              data-testid="search-query"
-              value={query}
-              maxLength={200}
-              list="query-suggestions"
-              autocomplete="off"
-              onInput={(e) => {
-                setQuery((e.currentTarget as HTMLInputElement).value);
-                setTyped(true);
-              }}
-            />
-            <datalist id="query-suggestions" data-testid="query-suggestions">
-              {suggestions.map((text) => (
-                <option key={text} value={text} />
-              ))}
-            </datalist>
-          </>
-        ) : (
-          <img class="search__picture" src={imageUrl ?? ''} alt="" referrerpolicy="no-referrer" />
-        )}
-        {source.supports.sorts.length > 1 ? (
-          <select
-            value={effectiveSort}
-            aria-label={t('searchSort')}
-            onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}
-            data-testid="search-sort"
-          >
-            {source.supports.sorts.map((order) => (
-              <option key={order} value={order}>
-                {SORT_TEXT[order]()}
-              </option>
-            ))}
-          </select>
-        ) : null}
-        <button type="submit" disabled={busy} data-testid="search-button">
-          {busy ? t('searching') : t('search', [label])}
-        </button>
         <SearchFiltersRow
           value={filters}
           onChange={setFilters}
           supports={source.supports.filters}
           sourceLabel={label}
-        />
-      </form>
+        >
+          {source.supports.sorts.length > 1 ? (
+            <Select
+              size="sm"
+              hideLabel
+              label={t('searchSort')}
+              value={effectiveSort}
+              data-testid="search-sort"
+              options={source.supports.sorts.map((order) => ({ value: order, label: SORT_TEXT[order]() }))}
+              onChange={setSort}
+            />
+          ) : null}
+        </SearchFiltersRow>
+      </SearchBar>
       {mode === 'keywords' && query.trim() ? (
-        <p class="search__meta" data-testid="elsewhere">
+        <p class="search__elsewhere ui-small ui-muted" data-testid="elsewhere">
           {t('openElsewhere')}{' '}
           {elsewhereLinks(query, source.id).map((link) => (
             <ExternalLink key={link.id} href={link.url} class="elsewhere">
@@ -199,51 +311,8 @@ export function SearchPanel(props: { product: StoredProduct | null }) {
           ))}
         </p>
       ) : null}
-      {reply?.state === 'ok' ? (
-        <div data-testid="search-results">
-          <p class="search__meta" data-testid="search-meta" data-via={reply.via}>
-            {t('resultsMeta', [String(reply.offers.length), viaText(reply.via)])}
-            {reply.stale ? ` · ${t('refreshing')}` : ''}{' '}
-            <button type="button" onClick={() => void run({ ...current(), refresh: true })}>
-              {t('refresh')}
-            </button>
-          </p>
-          {reply.filteredHere.length || reply.sortedHere ? (
-            <p class="search__meta" data-testid="refined-here">
-              {reply.filteredHere.length
-                ? t('filteredHereNote', [reply.filteredHere.map((f) => FILTER_TEXT[f]()).join(', ')])
-                : ''}
-              {reply.filteredHere.length && reply.sortedHere ? ' · ' : ''}
-              {reply.sortedHere ? t('sortedHereNote', [label]) : ''}
-            </p>
-          ) : null}
-          {reply.offers.length === 0 ? <p class="empty">{t('noOffers', [label])}</p> : null}
-          <RankedOffers
-            offers={reply.offers}
-            product={product}
-            titleForMatching={query || product?.title || ''}
-            kept={kept ?? new Set()}
-            onToggleKeep={onToggleKeep}
-            searchedAt={reply.fetchedAt}
-          />
-          {reply.hasMore ? (
-            <button type="button" disabled={busy} data-testid="search-more" onClick={() => void more()}>
-              {busy ? t('searching') : t('moreOffers')}
-            </button>
-          ) : null}
-        </div>
-      ) : reply ? (
-        <SourceState
-          reply={reply}
-          sourceLabel={label}
-          onRetry={() => void run(current())}
-          onVerified={() =>
-            void sendMessage('sourceVerified', { source: source.id })
-              .then(() => run({ ...current(), refresh: true }))
-              .catch(() => {})
-          }
-        />
-      ) : null}
+      {withOffers ? null : progressLine}
+      <div class="search__body">{body}</div>
     </section>
   );
 }

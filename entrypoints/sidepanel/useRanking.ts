@@ -9,6 +9,8 @@ import type { StoredOffer, StoredProduct } from '../../storage/types';
 export type RankedView = RankResult<StoredOffer & { imageHash: string | null }> & {
   margins: Map<string, Margin | null>;
   productHashed: boolean;
+  /** The pictures of these offers have been hashed (or could not be): same-photo signals are in the ranking. */
+  hashesReady: boolean;
 };
 
 /**
@@ -23,6 +25,8 @@ export function useRanking(
   settings: MarginSettings | null,
 ): RankedView | null {
   const [hashes, setHashes] = useState<Map<string, string | null>>(new Map());
+  // The offers the last hash answer was for.
+  const [hashedFor, setHashedFor] = useState<StoredOffer[] | null>(null);
   const productImage = safeHttpUrl(product?.images[0]);
 
   useEffect(() => {
@@ -30,9 +34,18 @@ export function useRanking(
     const urls = [productImage, ...offers.map((o) => safeHttpUrl(o.images[0]))].filter(
       (u): u is string => !!u,
     );
+    let live = true;
+    const answered = (map: Map<string, string | null>) => {
+      if (!live) return;
+      setHashes(map);
+      setHashedFor(offers);
+    };
     void sendMessage('hashImages', { urls: urls.slice(0, 120) })
-      .then(({ hashes: rows }) => setHashes(new Map(rows.map((r) => [r.url, r.hash]))))
-      .catch(() => setHashes(new Map()));
+      .then(({ hashes: rows }) => answered(new Map(rows.map((r) => [r.url, r.hash]))))
+      .catch(() => answered(new Map()));
+    return () => {
+      live = false;
+    };
   }, [offers, productImage]);
 
   // Offers are prepared once per answer (titles, hashes, the search's IDF); re-ranking for another quantity,
@@ -84,5 +97,5 @@ export function useRanking(
         : null,
     );
   }
-  return { ...result, margins, productHashed: productHash !== null };
+  return { ...result, margins, productHashed: productHash !== null, hashesReady: hashedFor === offers };
 }

@@ -30,7 +30,7 @@ describe('foundation: spotted products reach storage and the popup', () => {
       assert.ok(bottle, `shop product listed: ${JSON.stringify(listed)}`);
       assert.match(tee.price, /39\.90/);
       assert.match(bottle.price, /24\.99/);
-      assert.equal(tee.site, 'taobao');
+      assert.equal(tee.site, 'taobao.com');
 
       assert.equal(await countRows(h, 'products'), 2);
       assert.equal(await countRows(h, 'priceObservations'), 2);

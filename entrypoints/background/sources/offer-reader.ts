@@ -12,6 +12,7 @@ import { readSourceSettings } from '../../../storage/settings';
 import { exclusive, polite, politeTransport } from './polite';
 import { offerPageHost, type SourceRuntime, sourceRuntime } from './runtimes';
 import { NO_TOKENS, renderedPageTransport, sameOriginPageTransport } from './transports';
+import { turnedOff } from './turned-off';
 import { backoffReply, unrecognisedReply, wallReply } from './wall-reply';
 
 /** Variants shown at most (a page can list thousands of SKU combinations). */
@@ -59,6 +60,8 @@ async function readPage(
  * person's own session, politely spaced on the source's offer-page host; the offer row and its price are updated.
  */
 export async function readOffer(sourceId: SourceId, offerId: string): Promise<OfferReply> {
+  const off = await turnedOff(sourceId);
+  if (off) return off;
   const runtime = await sourceRuntime(sourceId);
   const { source } = runtime;
   if (!source.supports.offerPages)

@@ -22,6 +22,7 @@ import { routeChain } from './chain';
 import { imageToJpegBase64 } from './image';
 import { exclusive, polite, politeTransport } from './polite';
 import { type SourceRuntime, sourceHosts, sourceRuntime } from './runtimes';
+import { turnedOff } from './turned-off';
 import { backoffReply, unrecognisedReply, wallReply } from './wall-reply';
 
 /**
@@ -220,6 +221,8 @@ async function fetchFresh(
  * as states the UI can act on.
  */
 export async function searchOffers(req: SearchRequest): Promise<SearchReply> {
+  const off = await turnedOff(req.source);
+  if (off) return off;
   const runtime = await sourceRuntime(req.source);
   const key = cacheKey({
     provider: runtime.source.id,

@@ -5,6 +5,7 @@ import { sleep } from './abortable';
 import { routeChain } from './chain';
 import { busy, exclusive, polite, politeTransport } from './polite';
 import { sourceRuntime } from './runtimes';
+import { turnedOff } from './turned-off';
 import { unrecognisedReply } from './wall-reply';
 
 /** Suggestions are worth a short wait for the host's next slot, not a place in a queue of searches. */
@@ -26,6 +27,8 @@ function remember(key: string, suggestions: string[]): void {
  * as searches. Cached for half an hour; skipped (not queued) while the host is busy or backing off.
  */
 export async function suggestQueries(sourceId: SourceId, prefix: string): Promise<SuggestReply> {
+  const off = await turnedOff(sourceId);
+  if (off) return off;
   const { source, provider } = await sourceRuntime(sourceId);
   if (!source.supports.suggestions) return { state: 'skipped', reason: 'unsupported' };
   const key = `${source.id}:${prefix.trim().toLowerCase()}`;

@@ -17,7 +17,8 @@
  *                     100000000002 redirects to page.1688.com/shtml/static/wrongpage.html; SCRIPTED_PAGE_ID
  *                     (100000000006) has no page data in its HTML: an inline script builds `window.context`.
  * - s.1688.com        `/selloffer/offer_search.htm?keywords=<GBK>[&sortType=…]` result page with offer cards.
- * - air.1688.com      `/kapp/1688-search/pc-image-search/?imageId=` image result page.
+ * - air.1688.com      `/kapp/1688-search/pc-image-search/?imageId=` image result page; the 旺旺 chat page
+ *                     (`/app/ocms-fusion-components-1688/def_cbu_web_im/index.html`) as a small page (../contact.ts).
  * - login.1688.com / passport.1688.com / login.taobao.com, page.1688.com, www.1688.com: small pages.
  *
  * Walls: the kind the server passes in (`setWall`, header `X-Mock-Wall`, query `__wall`). `changed` answers every
@@ -40,6 +41,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import SparkMD5 from 'spark-md5';
 import { gbkPercentDecode } from '../../../core/sources/1688/gbk';
 import { sourceFixtures } from '../../support/fixtures';
+import { CONTACT_PATHS, sendContactPage } from '../contact';
 import { redirect, send } from '../http';
 import { readBodyBytes } from '../multipart';
 import type { MockRequest, RequestLogEntry, SourceMock, SourceMockOptions, WallKind } from '../types';
@@ -550,6 +552,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
         return send(res, 200, 'text/html; charset=utf-8', resultsPage(kw, list, { keywords: kw }));
       }
       case 'air.1688.com': {
+        if (url.pathname === CONTACT_PATHS['1688']) return sendContactPage(res, '1688', url);
         const imageId = url.searchParams.get('imageId') ?? '';
         const digest = images.get(imageId);
         const list = kind === 'empty' || !digest ? [] : offersFor(`image:${digest}`).slice(0, 60);

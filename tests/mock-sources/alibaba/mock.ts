@@ -21,6 +21,8 @@
  * - open-s.alibaba.com `/openservice/associationSuggestionViewService?keywords=…&pageSize=N`  suggestions
  *                                `{code: 200, data: {list: [{suggestKeyword, suggestKeywordHtml}]}}`.
  * - login.alibaba.com / passport.alibaba.com: a small login page; `…/_____tmd_____/punish…`: the check page.
+ * - message.alibaba.com `/msgsend/contact.htm?action=contact_action&chkProductIds=<id>`: the supplier contact form,
+ *                                as a small page (../contact.ts).
  *
  * Walls (the shared `X-Mock-Wall` / `__wall` / setWall kinds): punish → 302 to `…/_____tmd_____/punish?x5secdata=`,
  * login → 302 to login.alibaba.com, throttled → 429 + Retry-After, slider → a slider page, rgv587 /
@@ -29,11 +31,15 @@
  * renamed as a site change would (result blocks `_product_list`/`productResultData`, upload `model.imageKey`,
  * image results `model.items`, product data `window.__DETAIL_DATA__`, suggestions `data.suggestions`).
  *
+ * Fault beyond the shared wall kinds (`setFault`): `server-error` — `/trade/search` answers HTTP 500 (a failure
+ * that is neither a wall nor a changed answer: the panel's "error, try again" state).
+ *
  * Invented (no public shape known): the HTML around the scripts, the image path format, the region values, the
  * `msgInfo` texts, the login page path, 429 as the throttle answer, the generated values, every renamed shape.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTACT_PATHS, sendContactPage } from '../contact';
 import { esc, hash32 } from '../html';
 import { sendHtml as html, sendJson as json, redirect, send } from '../http';
 import { multipartBoundary, parseMultipart, readBodyBytes } from '../multipart';
@@ -62,11 +68,15 @@ export {
   generatedAlibabaOffer,
 } from './offers';
 
-/** The hosts a browser maps onto this mock: the search site, its suggestion gateway and its sign-in. */
+/**
+ * The hosts a browser maps onto this mock: the search site, its suggestion gateway, its sign-in and the supplier
+ * contact form.
+ */
 export const HOSTS_ALIBABA: readonly string[] = [
   'www.alibaba.com',
   'open-s.alibaba.com',
   'login.alibaba.com',
+  'message.alibaba.com',
 ];
 
 const HOST_RE = /(^|\.)alibaba\.com$/;
@@ -78,9 +88,14 @@ export function isAlibabaHost(host: string): boolean {
   return HOST_RE.test(host);
 }
 
+/** Faults the Alibaba.com mock puts up besides the shared wall kinds. */
+export type MockAlibabaFault = 'server-error';
+
 export interface MockAlibaba extends SourceMock {
   /** Image paths handed out by uploads so far. */
   readonly imagePaths: ReadonlySet<string>;
+  /** Puts up a fault (until cleared with null or `reset`). */
+  setFault(fault: MockAlibabaFault | null): void;
 }
 
 function page(title: string, body: string, script = ''): string {
@@ -123,6 +138,7 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
   /** Offers listed in a search, by id: their product pages keep the same facts. */
   const listed = new Map<string, OfferFacts>();
   let punishCounter = 0;
+  let fault: MockAlibabaFault | null = null;
 
   function list(seed: string, pageNo: number, size: number, make: (i: number) => AlibabaMockOffer) {
     const start = (pageNo - 1) * size;
@@ -290,6 +306,8 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
       if (kind === 'empty' || kind === 'changed') entry.wall = kind;
       if (host === 'open-s.alibaba.com' && url.pathname === SUGGEST_PATH)
         return suggestions(res, url.searchParams, kind);
+      if (host === 'message.alibaba.com' && url.pathname === CONTACT_PATHS.alibaba)
+        return sendContactPage(res, 'alibaba', url);
       if (host !== 'www.alibaba.com') return html(res, page('Alibaba.com (mock)', '<p>mock</p>'));
       const product = PRODUCT_RE.exec(url.pathname);
       if (product?.[1]) return productPage(res, product[1], kind);
@@ -298,6 +316,8 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
         case '/index.html':
           return html(res, page('Alibaba.com (mock)', '<div id="home">mock home</div>'));
         case '/trade/search':
+          if (fault === 'server-error')
+            return send(res, 500, 'text/html; charset=utf-8', '<!DOCTYPE html><title>500</title>');
           return searchPage(res, url.searchParams, kind);
         case '/search/api/imageTextSearchRegions':
           return upload(req, res, kind);
@@ -307,7 +327,11 @@ export function createMockAlibaba(opts: Partial<SourceMockOptions> & { total?: n
           return send(res, 404, 'text/plain; charset=utf-8', 'not found');
       }
     },
+    setFault(next) {
+      fault = next;
+    },
     reset() {
+      fault = null;
       images.clear();
       imagePaths.clear();
       listed.clear();

@@ -9,12 +9,12 @@ import { useStorageItem, type WatchableItem } from '../../../components/useStora
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Renders a component that only reports what the hook returns, each render in order. */
-async function mount<T>(item: WatchableItem<T>, normalise?: (value: T) => T) {
+async function mount<T>(item: WatchableItem<T>, normalise?: (value: T) => T, initial?: T) {
   const { document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
   const container = document.getElementById('app') as unknown as HTMLElement;
   const seen: (T | undefined)[] = [];
   const Probe = () => {
-    seen.push(useStorageItem(item, normalise));
+    seen.push(useStorageItem(item, normalise, initial));
     return null;
   };
   await act(() => render(h(Probe, null), container));
@@ -85,5 +85,22 @@ describe('useStorageItem', () => {
     expect(m.listeners.size).toBe(1);
     await unmount();
     expect(m.listeners.size).toBe(0);
+  });
+
+  it('starts from a value already read, keeps it when the read agrees, and takes the read when it differs', async () => {
+    const m = manualItem<{ q: number }>();
+    const initial = { q: 50 };
+    const { seen } = await mount(m.item, undefined, initial);
+    expect(seen[0]).toBe(initial);
+    await m.answer({ q: 50 });
+    // The same value read again: the very object kept (what depends on its identity is not redone).
+    expect(seen.at(-1)).toBe(initial);
+    await m.change({ q: 80 });
+    expect(seen.at(-1)).toEqual({ q: 80 });
+
+    const n = manualItem<{ q: number }>();
+    const other = await mount(n.item, undefined, { q: 50 });
+    await n.answer({ q: 70 });
+    expect(other.seen.at(-1)).toEqual({ q: 70 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceFeatures } from '../../../core/sources/definition';
-import { filterHere, filtersHere, inAskedOrder, sortHere } from '../../../core/sources/refine';
+import { filterHere, filtersHere, inAskedOrder, passesFilter, sortHere } from '../../../core/sources/refine';
 import { offer } from '../../support/builders';
 
 const HERE: SourceFeatures['filters'] = {
@@ -36,6 +36,33 @@ describe('filters applied here', () => {
     // A filter the source takes itself is not applied again here.
     const sent = offers.map((o, i) => ({ ...o, supplier: { ...o.supplier, province: i ? '广东' : '浙江' } }));
     expect(filterHere(sent, { province: '浙江' }, HERE)).toHaveLength(5);
+  });
+});
+
+describe('one filter on one offer (what the search service and the side panel both apply)', () => {
+  it('passes everything for a filter not asked, and reads the offer’s own marks for one asked', () => {
+    const o = offer({ dropship: null, moq: 3, supplier: { province: '浙江', city: '义乌' } });
+    for (const key of ['dropship', 'maxMinOrder', 'province', 'city'] as const)
+      expect(passesFilter(o, key, {})).toBe(true);
+    expect(passesFilter(o, 'dropship', { dropship: true })).toBe(false);
+    expect(passesFilter(o, 'dropship', { dropship: false })).toBe(true);
+    expect(passesFilter(o, 'maxMinOrder', { maxMinOrder: 3 })).toBe(true);
+    expect(passesFilter(o, 'maxMinOrder', { maxMinOrder: 2 })).toBe(false);
+    expect(passesFilter(o, 'province', { province: ' 浙江 ' })).toBe(true);
+    expect(passesFilter(o, 'province', { province: '广东' })).toBe(false);
+    expect(passesFilter(o, 'city', { city: '义乌' })).toBe(true);
+    expect(passesFilter(o, 'city', { city: '杭州' })).toBe(false);
+  });
+
+  it('filterHere applies exactly the filters the source leaves to SourceLens', () => {
+    const offers = [
+      offer({ offerId: '1', supplier: { city: '义乌' } }),
+      offer({ offerId: '2', supplier: { city: '杭州' } }),
+    ];
+    expect(filterHere(offers, { city: '义乌' }, { ...HERE, city: 'here' }).map((o) => o.offerId)).toEqual([
+      '1',
+    ]);
+    expect(filterHere(offers, { city: '义乌' }, HERE)).toHaveLength(2);
   });
 });
 

@@ -4,7 +4,7 @@ import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { extractDetailData, parseOfferPage } from '../../../../core/sources/alibaba/parse-offer-page';
 import { sourceById } from '../../../../core/sources/index';
 import { WholesaleOfferSchema } from '../../../../core/sources/offer-schema';
-import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
+import type { ProviderContext } from '../../../../core/sources/provider';
 import { answering } from '../../../support/fake-transport';
 import { alibabaText } from './fixtures';
 

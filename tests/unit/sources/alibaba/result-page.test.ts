@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { pageBlocks, parseSearchPage, wendingLists } from '../../../../core/sources/alibaba/parse-page';
-import type { GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
 import { answering } from '../../../support/fake-transport';
 import { alibabaText } from './fixtures';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createAlibabaProvider } from '../../../../core/sources/alibaba/index';
 import { parseSuggestAnswer } from '../../../../core/sources/alibaba/parse-suggest';
 import { SUGGEST_SITE, SUGGEST_URL } from '../../../../core/sources/alibaba/urls';
-import type { GatewayRequest, GatewayResponse, ProviderContext } from '../../../../core/sources/provider';
 import { answering } from '../../../support/fake-transport';
 import { alibabaJson, alibabaText } from './fixtures';
 

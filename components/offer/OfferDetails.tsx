@@ -1,7 +1,9 @@
-import { formatMoney } from '../core/money';
-import type { OfferReply } from '../messaging/search';
-import { t } from './i18n';
-import { SourceState } from './SourceState';
+import { formatMoney } from '../../core/money';
+import type { OfferReply } from '../../messaging/search';
+import { t } from '../i18n';
+import './offer.css';
+import { SourceState } from '../SourceState';
+import { Banner, Spinner } from '../ui';
 
 /** Rows of SKUs shown before "and N more": a detail page can list hundreds of colour × size pairs. */
 const SKU_ROWS = 30;
@@ -20,15 +22,16 @@ export function OfferDetails(props: {
   const r = props.reply;
   if (r === 'loading')
     return (
-      <p class="offer-details search__meta" data-testid="offer-details-loading">
+      <p class="offer-details ui-row ui-muted" data-testid="offer-details-loading">
+        <Spinner />
         {t('readingOffer')}
       </p>
     );
   if (r.state === 'delisted')
     return (
-      <p class="offer-details banner" data-testid="offer-details-delisted">
-        {t('offerDelisted')}
-      </p>
+      <Banner tone="warn" data-testid="offer-details-delisted">
+        <p>{t('offerDelisted')}</p>
+      </Banner>
     );
   if (r.state !== 'ok')
     return (
@@ -44,7 +47,7 @@ export function OfferDetails(props: {
     minor === null ? '—' : formatMoney({ minor, currency: o.currency });
   return (
     <div class="offer-details" data-testid="offer-details" data-read={r.read}>
-      <table class="offer-details__tiers" data-testid="offer-details-tiers">
+      <table class="offer-details__tiers ui-table" data-testid="offer-details-tiers">
         <caption>{t('detailTiers')}</caption>
         <tbody>
           {o.priceTiers.map((tier) => (
@@ -62,7 +65,7 @@ export function OfferDetails(props: {
         {o.supplier.loginId && o.supplier.loginId !== o.supplier.name ? ` (${o.supplier.loginId})` : ''}
       </p>
       {r.skus.length ? (
-        <table class="offer-details__skus" data-testid="offer-details-skus">
+        <table class="offer-details__skus ui-table" data-testid="offer-details-skus">
           <caption>{t('detailSkus', [String(r.skus.length)])}</caption>
           <thead>
             <tr>
@@ -83,12 +86,12 @@ export function OfferDetails(props: {
         </table>
       ) : null}
       {!r.skusKnown ? (
-        <p class="search__meta" data-testid="offer-details-no-variant-map">
+        <p class="ui-muted" data-testid="offer-details-no-variant-map">
           {t('variantsNotLoaded')}
         </p>
       ) : null}
       {r.skus.length > SKU_ROWS ? (
-        <p class="search__meta">{t('moreSkus', [String(r.skus.length - SKU_ROWS)])}</p>
+        <p class="ui-muted">{t('moreSkus', [String(r.skus.length - SKU_ROWS)])}</p>
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
-import { t } from './i18n';
+import { t } from '../i18n';
+import { Chip, type ChipTone } from '../ui';
 
 /** The chips core/match/offer-score.ts gives, by name (the part before `:`), with the value after it if any. */
 const CHIP_TEXT = new Map<string, (value: string) => string>([
@@ -13,6 +14,17 @@ const CHIP_TEXT = new Map<string, (value: string) => string>([
   ['ad', () => t('chip_ad')],
 ]);
 
+/** How each chip stands out: a strong match reason in the accent, ads and implausible prices as warnings. */
+const CHIP_TONE: Record<string, ChipTone> = {
+  'same-photo': 'accent',
+  'similar-title': 'accent',
+  factory: 'success',
+  ad: 'warn',
+  // The minimum order is above the buyer's quantity.
+  moq: 'warn',
+  'price-implausible': 'danger',
+};
+
 /** A ranking chip ("same-photo", "moq:2", "yrs:8") in the reader's language; an unknown one as it came. */
 function chipText(chip: string): string {
   const [name = '', value = ''] = chip.split(':');
@@ -24,13 +36,9 @@ export function Chips(props: { chips: string[] }) {
   return (
     <span class="chips" data-testid="offer-chips">
       {props.chips.map((c) => (
-        <span
-          key={c}
-          class={`chip${c === 'ad' ? ' chip--ad' : c === 'price-implausible' ? ' chip--warn' : ''}`}
-          data-chip={c}
-        >
+        <Chip key={c} tone={CHIP_TONE[c.split(':')[0] ?? ''] ?? 'neutral'} dataAttrs={{ 'data-chip': c }}>
           {chipText(c)}
-        </span>
+        </Chip>
       ))}
     </span>
   );

@@ -1,0 +1,91 @@
+// The side panel's first render, measured in Debian's Chromium with the built extension against the mock
+// sources: a product page is open, one search for it has been answered (so the background's cache holds it and
+// the panel remembers it), then the panel is opened again and again as a fresh page on that tab. Each run times
+// from the page's navigation start to the first frame after both the product header and the cached offers are in
+// the DOM ("painted": the frame in which they are first drawn). The median of the runs is reported.
+import { loadavg } from 'node:os';
+import { tsImport } from 'tsx/esm/api';
+
+// The browser tests' launcher and the mock sources (TypeScript), loaded through tsx from this plain-Node script.
+const { startHarness } = await tsImport('../../tests/e2e/support/harness.ts', import.meta.url);
+const { createMockSources } = await tsImport('../../tests/mock-sources/server.ts', import.meta.url);
+const { ShopTab } = await tsImport('../../tests/e2e/pages/ShopTab.ts', import.meta.url);
+
+/**
+ * Installed in the panel page before any of its scripts: notes the first frame in which the product title and an
+ * offer card are both in the document (milliseconds since the navigation started).
+ */
+const OBSERVER = `(() => {
+  const has = (id) => document.querySelector('[data-testid="' + id + '"]');
+  let shell = null;
+  const observer = new MutationObserver(() => {
+    // The shell's part: the header and the answer handed to the results area.
+    if (shell === null && has('product-title') && has('search-results')) shell = performance.now();
+    if (!has('product-title') || !has('offer-card')) return;
+    observer.disconnect();
+    const inDom = performance.now();
+    requestAnimationFrame(() => {
+      window.__firstRender = { shell: shell ?? inDom, inDom, painted: performance.now() };
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : Number.NaN;
+};
+
+/** `sidepanel_first_render_ms` (median), its DOM-only time, the shell's part and the slowest run. */
+export async function sidepanelFigures({ runs = 9, log = console.error } = {}) {
+  const mock = createMockSources();
+  const h = await startHarness(mock.hostHandlers());
+  try {
+    await h.browser.worker.evaluate(() =>
+      chrome.storage.sync.set({ sourceSettings: { minIntervalMs: 300, jitterMs: 0, cacheHours: 24 } }),
+    );
+    const tab = await ShopTab.open(h.browser, 'https://item.taobao.com/item.htm?id=712345678901');
+    await tab.waitForReport((r) => r !== null);
+    // One search for the product, answered by the mock source: cached by the background, remembered by the panel.
+    const first = await h.browser.openExtensionPage(`sidepanel.html?tabId=${tab.tabId}`);
+    await first.getByTestId('product-title').waitFor();
+    await first.getByTestId('search-button').click();
+    await first.getByTestId('offer-card').first().waitFor({ timeout: 60_000 });
+    await first.close();
+
+    const painted = [];
+    const inDom = [];
+    const shell = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await h.browser.context.newPage();
+      await page.addInitScript(OBSERVER);
+      await page.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${tab.tabId}`, {
+        waitUntil: 'commit',
+      });
+      const t = await page
+        .waitForFunction(() => window.__firstRender, undefined, { timeout: 15_000 })
+        .then((handle) => handle.jsonValue());
+      const via = await page.getByTestId('search-meta').getAttribute('data-via');
+      if (via !== 'cache') throw new Error(`the reopened panel's offers came ${via}, not from the cache`);
+      painted.push(t.painted);
+      inDom.push(t.inDom);
+      shell.push(t.shell);
+      await page.close();
+    }
+    const round = (x) => Math.round(x * 10) / 10;
+    // The machine's load beside the figures: on a shared 2-core box they move with it.
+    const load = loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+    log(`side panel first render, ms: ${painted.map(round).join(' ')} (load average ${load})`);
+    return {
+      sidepanel_first_render_ms: round(median(painted)),
+      sidepanel_first_render_dom_ms: round(median(inDom)),
+      // Of which the shell's part: header shown and the cached answer handed to the results area.
+      sidepanel_shell_ready_ms: round(median(shell)),
+      sidepanel_first_render_max_ms: round(Math.max(...painted)),
+    };
+  } finally {
+    await h.close();
+  }
+}
