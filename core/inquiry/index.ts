@@ -2,7 +2,7 @@
  * Asking a supplier (询), pure: the message (compose.ts), its editable wording (templates.ts), the numbers it
  * quotes (price.ts) and the sourcing summary for chat apps (summary.ts). No `browser.*`: the side panel and the
  * options page import from here; the person's template edits are the `inquiryTemplates` settings item
- * (storage/settings.ts), the supplier's contact entry is the source definition's `pages.contact(offer)`.
+ * (storage/settings/inquiry.ts), the supplier's contact entry is the source definition's `pages.contact(offer)`.
  *
  * The Ask dialog, in short:
  *   const source = sourceById(offer.source);

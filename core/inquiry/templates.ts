@@ -1,6 +1,6 @@
 /**
  * The wording of a message to a supplier, as editable templates with named placeholders. The defaults live here;
- * the person's edits are a settings item (`inquiryTemplates` in storage/settings.ts) merged over them by
+ * the person's edits are a settings item (`inquiryTemplates` in storage/settings/inquiry.ts) merged over them by
  * `resolveTemplates`, which never throws on whatever is stored.
  *
  * A message is built from parts in INQUIRY_PARTS order (compose.ts decides which parts a request includes); each

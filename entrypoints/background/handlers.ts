@@ -5,7 +5,7 @@ import { db } from '../../storage/db';
 import { driftLog } from '../../storage/drift-log';
 import { recordOffers } from '../../storage/offers';
 import { recordSpottedProduct } from '../../storage/products';
-import { badgeEnabled } from '../../storage/settings';
+import { badgeEnabled } from '../../storage/settings/spotter';
 import { keepOffer, setShortlistStatus, toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';

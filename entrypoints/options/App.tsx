@@ -9,14 +9,13 @@ import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
 import { lastSearches } from '../../storage/last-search';
 import {
-  badgeEnabled,
   DIRECT_PERMISSION,
   directRequests,
   type SourceSettings,
   sourceSettings,
-  spotterEnabled,
   withSourceDefaults,
-} from '../../storage/settings';
+} from '../../storage/settings/sources';
+import { badgeEnabled, spotterEnabled } from '../../storage/settings/spotter';
 import { DriftLog } from './DriftLog';
 import { InPageButtonSettings } from './InPageButtonSettings';
 import { InquiryTemplates } from './InquiryTemplates';

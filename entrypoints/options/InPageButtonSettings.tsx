@@ -7,7 +7,7 @@ import {
   type InPageButtonSettings as Settings,
   siteHost,
   withInPageButtonDefaults,
-} from '../../storage/settings';
+} from '../../storage/settings/spotter';
 
 /**
  * The in-page "Find source" button: on or off everywhere, and the sites it is off on (each can be turned back

@@ -15,7 +15,7 @@ import {
   unknownPlaceholders,
 } from '../../core/inquiry';
 import type { WholesaleOffer } from '../../core/sources/types';
-import { inquiryTemplates } from '../../storage/settings';
+import { inquiryTemplates } from '../../storage/settings/inquiry';
 import './inquiry-templates.css';
 
 /** Each template set, by name. */

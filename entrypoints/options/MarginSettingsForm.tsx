@@ -3,7 +3,7 @@ import { Button, NumberField, TextField } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
 import type { ExchangeRates } from '../../core/match/margin';
 import { DEFAULT_RATES } from '../../core/match/margin';
-import { type MarginSettings, marginSettings } from '../../storage/settings';
+import { type MarginSettings, marginSettings } from '../../storage/settings/margin';
 
 /**
  * What margins are computed with: the quantity the buyer plans (the tier shown as theirs), shipping per unit, the

@@ -3,7 +3,7 @@ import { sourceLabel } from '../../components/source-text';
 import { Toggle } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
 import { SOURCES } from '../../core/sources/index';
-import { disabledSources, withDisabledDefaults } from '../../storage/settings';
+import { disabledSources, withDisabledDefaults } from '../../storage/settings/sources';
 
 /**
  * Which registered sources SourceLens searches: one switch each, on by default. A source turned off is not

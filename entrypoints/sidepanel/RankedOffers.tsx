@@ -20,7 +20,8 @@ import {
 import type { SeenNote } from '../../core/match/seen-before';
 import { sourceById } from '../../core/sources/index';
 import { sendMessage } from '../../messaging/client';
-import { inquiryTemplates, marginSettings } from '../../storage/settings';
+import { inquiryTemplates } from '../../storage/settings/inquiry';
+import { marginSettings } from '../../storage/settings/margin';
 import type { StoredOffer, StoredProduct } from '../../storage/types';
 import { AskDialog } from './results/AskDialog';
 import { ClusterNote } from './results/ClusterNote';

@@ -13,7 +13,7 @@ import { proposedQuery, proposedSearch } from '../../core/sources/query/proposed
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
 import { pendingSearch } from '../../storage/pending-search';
-import { disabledSources, withDisabledDefaults } from '../../storage/settings';
+import { disabledSources, withDisabledDefaults } from '../../storage/settings/sources';
 import type { StoredProduct } from '../../storage/types';
 import { restoredSearch } from './boot';
 import { LazyResults } from './lazy';

@@ -2,7 +2,7 @@ import type { SourceId } from '../../core/sources/index';
 import { sendMessage } from '../../messaging/client';
 import type { SearchReply } from '../../messaging/search';
 import { type LastSearch, recallSearch, rememberSearch } from '../../storage/last-search';
-import { disabledSources, readSourceSettings, withDisabledDefaults } from '../../storage/settings';
+import { disabledSources, readSourceSettings, withDisabledDefaults } from '../../storage/settings/sources';
 import { newRequestId, type SearchChoices, type SearchRun, type SentSearch } from './useSearch';
 
 /** A search as the panel runs it: what was asked and with which source, sort and filters. */

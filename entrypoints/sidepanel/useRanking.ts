@@ -3,7 +3,7 @@ import { convertMinor, landedCost, type Margin, margin as marginOf } from '../..
 import { prepareOffers, type RankResult, rankPreparedOffers } from '../../core/match/rank-offers';
 import { safeHttpUrl } from '../../core/url';
 import { sendMessage } from '../../messaging/client';
-import type { MarginSettings } from '../../storage/settings';
+import type { MarginSettings } from '../../storage/settings/margin';
 import type { StoredOffer, StoredProduct } from '../../storage/types';
 
 export type RankedView = RankResult<StoredOffer & { imageHash: string | null }> & {

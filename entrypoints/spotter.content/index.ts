@@ -1,7 +1,7 @@
 import { t } from '../../components/i18n';
 import type { DetectedProduct } from '../../core/detect/types';
 import { sendMessage } from '../../messaging/client';
-import { inPageButton, inPageButtonShows, spotterEnabled } from '../../storage/settings';
+import { inPageButton, inPageButtonShows, spotterEnabled } from '../../storage/settings/spotter';
 import { createFindButton, type FindButton } from './find-button';
 import { SPOTTER_MATCHES } from './matches';
 import { startSpotter } from './spotter';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Source } from '../../../core/sources/index';
 import type { GatewayRequest, GatewayResponse, TokenStore, Transport } from '../../../core/sources/provider';
 import { TransportError } from '../../../core/sources/provider';
-import { DIRECT_PERMISSION, directRequests } from '../../../storage/settings';
+import { DIRECT_PERMISSION, directRequests } from '../../../storage/settings/sources';
 import {
   cookieJarTokens,
   directTransport,

@@ -8,7 +8,7 @@ import {
 import type { OfferReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, recordOffers } from '../../../storage/offers';
-import { readSourceSettings } from '../../../storage/settings';
+import { readSourceSettings } from '../../../storage/settings/sources';
 import { exclusive, polite, politeTransport } from './polite';
 import { offerPageHost, type SourceRuntime, sourceRuntime } from './runtimes';
 import { NO_TOKENS, renderedPageTransport, sameOriginPageTransport } from './transports';

@@ -1,6 +1,6 @@
 import { Politeness, type PolitenessLimits } from '../../../core/sources/politeness';
 import { type Transport, TransportError } from '../../../core/sources/provider';
-import { readSourceSettings, type SourceSettings, sourceSettings } from '../../../storage/settings';
+import { readSourceSettings, type SourceSettings, sourceSettings } from '../../../storage/settings/sources';
 import { sleep, untilAborted } from './abortable';
 import { politenessState } from './politeness-state';
 

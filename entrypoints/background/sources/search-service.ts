@@ -16,7 +16,7 @@ import type { SearchReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
 import { offersByKeys, readLookup, recordOffers, writeLookup } from '../../../storage/offers';
 import { endProgress, reportProgress, type SearchProgress } from '../../../storage/search-progress';
-import { readSourceSettings } from '../../../storage/settings';
+import { readSourceSettings } from '../../../storage/settings/sources';
 import type { LookupPaging } from '../../../storage/types';
 import { routeChain } from './chain';
 import { imageToJpegBase64 } from './image';

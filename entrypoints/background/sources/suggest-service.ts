@@ -1,6 +1,6 @@
 import type { SourceId } from '../../../core/sources/index';
 import type { SuggestReply } from '../../../messaging/search';
-import { readSourceSettings } from '../../../storage/settings';
+import { readSourceSettings } from '../../../storage/settings/sources';
 import { sleep } from './abortable';
 import { routeChain } from './chain';
 import { busy, exclusive, polite, politeTransport } from './polite';

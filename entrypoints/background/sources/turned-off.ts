@@ -1,7 +1,7 @@
 import { t } from '../../../components/i18n';
 import { sourceLabelById } from '../../../components/source-text';
 import type { SourceId } from '../../../core/sources/index';
-import { isSourceDisabled } from '../../../storage/settings';
+import { isSourceDisabled } from '../../../storage/settings/sources';
 
 /**
  * A source the person turned off in the options is asked nothing: no search, no suggestion, no offer page. The

@@ -8,7 +8,7 @@ import {
   transportFailed,
 } from '../../../core/sources/provider';
 import { busy, exclusive, politeTransport } from '../../../entrypoints/background/sources/polite';
-import { SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings';
+import { SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings/sources';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 

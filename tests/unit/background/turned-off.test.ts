@@ -5,7 +5,7 @@ import { readOffer } from '../../../entrypoints/background/sources/offer-reader'
 import { searchOffers } from '../../../entrypoints/background/sources/search-service';
 import { suggestQueries } from '../../../entrypoints/background/sources/suggest-service';
 import { turnedOff } from '../../../entrypoints/background/sources/turned-off';
-import { disabledSources } from '../../../storage/settings';
+import { disabledSources } from '../../../storage/settings/sources';
 
 // Messages read as their key and substitutions (the source's name as itself), so the test sees which message
 // each reply carries and whom it names.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_TEMPLATES, resolveTemplates } from '../../../core/inquiry/index';
-import { inquiryTemplates } from '../../../storage/settings';
+import { inquiryTemplates } from '../../../storage/settings/inquiry';
 
 describe('the inquiryTemplates setting', () => {
   beforeEach(() => fakeBrowser.reset());

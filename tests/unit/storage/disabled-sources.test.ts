@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { disabledSources, isSourceDisabled, withDisabledDefaults } from '../../../storage/settings';
+import { disabledSources, isSourceDisabled, withDisabledDefaults } from '../../../storage/settings/sources';
 
 describe('the sources turned off in the options', () => {
   beforeEach(() => fakeBrowser.reset());

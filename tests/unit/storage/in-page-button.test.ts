@@ -5,7 +5,7 @@ import {
   inPageButtonShows,
   siteHost,
   withInPageButtonDefaults,
-} from '../../../storage/settings';
+} from '../../../storage/settings/spotter';
 
 describe('the in-page button setting', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readSourceSettings, SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings';
+import { readSourceSettings, SOURCE_DEFAULTS, sourceSettings } from '../../../storage/settings/sources';
 
 describe('source limits in settings', () => {
   beforeEach(() => fakeBrowser.reset());
