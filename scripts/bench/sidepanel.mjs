@@ -31,12 +31,29 @@ const OBSERVER = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
+/** The floor: the first frame with the panel's "nothing spotted" state (same page, same code, no data to show). */
+const EMPTY_OBSERVER = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="no-product"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__firstRender = { painted: performance.now() };
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : Number.NaN;
 };
 
-/** `sidepanel_first_render_ms` (median), its DOM-only time, the shell's part and the slowest run. */
+/**
+ * `sidepanel_first_render_ms` (median), its DOM-only time, the shell's part and the slowest run; beside it, in the
+ * same run, its floor `sidepanel_empty_render_ms` — the same panel opened on a tab where nothing was spotted, so
+ * no product, no search, no offers: what starting an extension page and drawing the panel's shell costs on this
+ * machine right now — and the ratio of the two. The runs alternate, so a load spike touches both alike.
+ */
 export async function sidepanelFigures({ runs = 9, log = console.error } = {}) {
   const mock = createMockSources();
   const h = await startHarness(mock.hostHandlers());
@@ -53,10 +70,25 @@ export async function sidepanelFigures({ runs = 9, log = console.error } = {}) {
     await first.getByTestId('offer-card').first().waitFor({ timeout: 60_000 });
     await first.close();
 
+    const news = await ShopTab.open(h.browser, 'https://www.example-news.test/2026/11/markets.html');
+    await news.spotterPassDone();
+
     const painted = [];
     const inDom = [];
     const shell = [];
+    const empty = [];
     for (let i = 0; i < runs; i++) {
+      const blank = await h.browser.context.newPage();
+      await blank.addInitScript(EMPTY_OBSERVER);
+      await blank.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${news.tabId}`, {
+        waitUntil: 'commit',
+      });
+      const e = await blank
+        .waitForFunction(() => window.__firstRender, undefined, { timeout: 15_000 })
+        .then((handle) => handle.jsonValue());
+      empty.push(e.painted);
+      await blank.close();
+
       const page = await h.browser.context.newPage();
       await page.addInitScript(OBSERVER);
       await page.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${tab.tabId}`, {
@@ -78,12 +110,15 @@ export async function sidepanelFigures({ runs = 9, log = console.error } = {}) {
       .map((x) => x.toFixed(2))
       .join(' ');
     log(`side panel first render, ms: ${painted.map(round).join(' ')} (load average ${load})`);
+    log(`side panel with nothing spotted, ms: ${empty.map(round).join(' ')}`);
     return {
       sidepanel_first_render_ms: round(median(painted)),
       sidepanel_first_render_dom_ms: round(median(inDom)),
       // Of which the shell's part: header shown and the cached answer handed to the results area.
       sidepanel_shell_ready_ms: round(median(shell)),
       sidepanel_first_render_max_ms: round(Math.max(...painted)),
+      sidepanel_empty_render_ms: round(median(empty)),
+      sidepanel_render_ratio: Math.round((median(painted) / median(empty)) * 100) / 100,
     };
   } finally {
     await h.close();

@@ -4,8 +4,25 @@
  */
 import fc from 'fast-check';
 
-/** Runs for the parsers' "never throws, only well-formed output" properties. */
+/** Runs for properties of logic that is not a parser of outside input (templates, links we build). */
 export const PROPERTY_RUNS = { numRuns: 300 };
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * Runs for the parsers' "never throws, never returns out-of-range values" properties: everything that reads a
+ * page, a source's answer or a file. At least 10,000 each in CI (the hardening issue's floor); 1,000 on a
+ * developer's `npm test`, so a local run stays quick; `FUZZ_RUNS=n` sets it either way.
+ */
+export const FUZZ_RUNS = {
+  numRuns: Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : ci ? 10_000 : 1_000,
+};
+
+/**
+ * The hang guard of a fuzzing test (passed as the test's timeout): 10,000 runs of a DOM parser take tens of
+ * seconds on a busy 2-core machine. Not a speed check: speed is measured by the bench.
+ */
+export const FUZZ_TIMEOUT_MS = 600_000;
 
 /** A 64-bit perceptual hash as the matcher stores it: 16 lower-case hex digits. */
 export const hex64 = fc

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectProduct } from '../../../core/detect';
 import { readJsonLd } from '../../../core/detect/jsonld';
 import { minorToDecimal } from '../../../core/money';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../../support/arbitraries';
 import { doc, ld, page } from './helpers';
 
 const URL = 'https://shop.example/products/anvil';
@@ -159,13 +160,13 @@ Anvil",
 /** A stand-in document holding one JSON-LD script, so property runs stay cheap. */
 const ldDoc = (text: string) => ({ querySelectorAll: () => [{ textContent: text }] }) as unknown as Document;
 
-describe('JSON-LD layer on hostile input', () => {
+describe('JSON-LD layer on hostile input', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('never throws on arbitrary text or JSON', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.json({ maxDepth: 5 })), (s) => {
         readJsonLd(ldDoc(s), 'https://shop.example/p/1', {});
       }),
-      { numRuns: 300 },
+      FUZZ_RUNS,
     );
   });
 
@@ -205,7 +206,7 @@ describe('JSON-LD layer on hostile input', () => {
       fc.property(thing, (v) => {
         readJsonLd(ldDoc(JSON.stringify(v)), 'https://shop.example/p/1', {});
       }),
-      { numRuns: 150 },
+      FUZZ_RUNS,
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decimalToMinor } from '../../../core/money';
 import { parsePrice } from '../../../core/price';
 import { parsePriceUnchecked } from '../../../core/price/parse';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../../support/arbitraries';
 
 const AMOUNT = /^\d+(\.\d+)?$/;
 
@@ -47,20 +48,20 @@ function wellFormed(text: string, ctx: Parameters<typeof parsePrice>[1]) {
   if (r.currency !== null) expect(r.currency).toMatch(/^[A-Z]{3}$/);
 }
 
-describe('parsePrice properties', () => {
+describe('parsePrice properties', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('never throws and returns well-formed amounts on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), ctxArb, (text, ctx) =>
         wellFormed(text, ctx),
       ),
-      { numRuns: 1500 },
+      FUZZ_RUNS,
     );
   });
 
   it('never throws and returns well-formed amounts on price-like strings', () => {
     fc.assert(
       fc.property(priceish, ctxArb, (text, ctx) => wellFormed(text, ctx)),
-      { numRuns: 3000 },
+      FUZZ_RUNS,
     );
   });
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQuery } from '../../../core/sources/query';
 import { parseLooseJson, parseLooseLiteral } from '../../../core/text/loose-json';
-import { PROPERTY_RUNS as RUNS } from '../../support/arbitraries';
+import { FUZZ_TIMEOUT_MS, FUZZ_RUNS as RUNS } from '../../support/arbitraries';
 
-describe('helpers keep their contracts on any input', () => {
+describe('helpers keep their contracts on any input', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('loose reader agrees with JSON.parse on JSON and never throws otherwise', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLooseJson, parseLooseLiteral } from '../../../core/text/loose-json';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../../support/arbitraries';
 
-describe('parseLooseJson', () => {
+describe('parseLooseJson', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('reads strict JSON like JSON.parse', () => {
     const v = { a: [1, 2.5, -3e2, true, false, null], b: { c: 'x\ny"\\' }, 'd e': '\u00e9' };
     expect(parseLooseJson(JSON.stringify(v))).toEqual(v);
@@ -64,7 +65,7 @@ describe('parseLooseJson', () => {
         parseLooseJson(s);
         parseLooseLiteral(s, at);
       }),
-      { numRuns: 2000 },
+      FUZZ_RUNS,
     );
   });
 

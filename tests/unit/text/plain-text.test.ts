@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../../core/text/plain-text';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../../support/arbitraries';
 
-describe('plainText', () => {
+describe('plainText', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('strips markup and hidden content, decodes entities, collapses whitespace', () => {
     expect(plainText('<b>Big</b>   &amp; <i>bold</i>\n<script>alert(1)</script>Kettle')).toBe(
       'Big & bold Kettle',
@@ -28,7 +29,7 @@ describe('plainText', () => {
         expect(t.length).toBeLessThanOrEqual(max);
         expect(t).toBe(t.trim());
       }),
-      { numRuns: 500 },
+      FUZZ_RUNS,
     );
   });
 

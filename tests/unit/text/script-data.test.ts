@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balancedAt, literalAfter, propertyArray, propertyText } from '../../../core/text/script-data';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../../support/arbitraries';
 
-describe('literalAfter', () => {
+describe('literalAfter', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('finds the object assigned after a marker in script text', () => {
     const t = 'var x = 1; window.__STATE__ = {"a": {"b": "}"}, c: [1, {d: 2}]}; foo();';
     expect(literalAfter(t, '__STATE__')).toEqual({ a: { b: '}' }, c: [1, { d: 2 }] });
@@ -25,7 +26,7 @@ describe('literalAfter', () => {
         propertyText(s, 'title');
         propertyArray(s, 'images');
       }),
-      { numRuns: 2000 },
+      FUZZ_RUNS,
     );
   });
 });

@@ -7,7 +7,12 @@ import { parseSearchAnswer } from '../../../../core/sources/1688/parse-search';
 import { parseSuggestAnswer } from '../../../../core/sources/1688/parse-suggest';
 import { classifyHttp, classifyRet } from '../../../../core/sources/1688/walls';
 import type { WholesaleOffer } from '../../../../core/sources/types';
-import { hostileValue, numericIdText, PROPERTY_RUNS as RUNS } from '../../../support/arbitraries';
+import {
+  FUZZ_TIMEOUT_MS,
+  hostileValue,
+  numericIdText,
+  FUZZ_RUNS as RUNS,
+} from '../../../support/arbitraries';
 import { expectWellFormedOffer, isSafeNonNeg } from '../../../support/offer-invariants';
 
 /** Every invariant a normalised 1688 offer must keep, whatever the input was. */
@@ -78,7 +83,7 @@ const itemData = fc.record(
   { requiredKeys: [] },
 );
 
-describe('parsers never throw and only return well-formed offers', () => {
+describe('parsers never throw and only return well-formed offers', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('search answers of any JSON', () => {
     fc.assert(
       fc.property(fc.anything(), (v) => {
@@ -243,7 +248,7 @@ describe('parsers never throw and only return well-formed offers', () => {
   });
 });
 
-describe('1688 helpers keep their contracts on any input', () => {
+describe('1688 helpers keep their contracts on any input', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('GBK encoding round-trips what GBK can spell', () => {
     const han = fc
       .array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { maxLength: 12 })

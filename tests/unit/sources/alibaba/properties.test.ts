@@ -10,7 +10,12 @@ import { parseSuggestAnswer } from '../../../../core/sources/alibaba/parse-sugge
 import { classifyAlibabaHttp, classifyAnswerBody } from '../../../../core/sources/alibaba/walls';
 import type { ProviderContext } from '../../../../core/sources/provider';
 import type { WholesaleOffer } from '../../../../core/sources/types';
-import { hostileValue, numericIdText, PROPERTY_RUNS as RUNS } from '../../../support/arbitraries';
+import {
+  FUZZ_TIMEOUT_MS,
+  hostileValue,
+  numericIdText,
+  FUZZ_RUNS as RUNS,
+} from '../../../support/arbitraries';
 import { JPEG_B64 } from '../../../support/fixtures';
 import { expectWellFormedOffer, isSafeNonNeg } from '../../../support/offer-invariants';
 
@@ -137,7 +142,9 @@ const detailLike = fc.record(
   { requiredKeys: [] },
 );
 
-describe('Alibaba.com parsers never throw and only return well-formed offers', () => {
+describe('Alibaba.com parsers never throw and only return well-formed offers', {
+  timeout: FUZZ_TIMEOUT_MS,
+}, () => {
   it('search answers of any JSON', () => {
     fc.assert(
       fc.property(fc.anything(), (v) => {
@@ -181,7 +188,7 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
         // A cut-off page never throws either.
         parseSearchPage(html.slice(0, Math.floor(html.length / 2)));
       }),
-      { numRuns: 200 },
+      RUNS,
     );
   });
 
@@ -275,7 +282,7 @@ describe('Alibaba.com parsers never throw and only return well-formed offers', (
           expect(states).toContain((await p.suggest('lamp', ctx)).state);
         },
       ),
-      { numRuns: 200 },
+      RUNS,
     );
   });
 });
