@@ -36,6 +36,10 @@ export const protocol = {
   keepOffer: { from: 'page', schema: s.KeepOfferSchema },
   /** page → background: move a kept offer along the buying steps (asking a supplier marks it contacted). */
   setOfferStatus: { from: 'page', schema: s.SetOfferStatusSchema },
+  /** page → background: the price a kept offer should reach (popup detail view); a refresh reaching it alerts. */
+  setTargetPrice: { from: 'page', schema: s.SetTargetPriceSchema },
+  /** page → background: the person has seen the price alerts (popup opened); the toolbar count goes. */
+  alertsSeen: { from: 'page', schema: s.EmptySchema },
   /** page → background: stop a running search the panel started. */
   cancelSearch: { from: 'page', schema: s.CancelSearchSchema },
   /** content → background: the in-page "Find source" button was clicked; open the side panel on that search. */
@@ -62,13 +66,23 @@ export interface ProtocolReplies {
   toggleShortlist: { kept: boolean };
   keepOffer: { entry: ShortlistEntry };
   setOfferStatus: { entry: ShortlistEntry };
+  /** `entry`: null when the offer is not kept (a target belongs to a kept offer). */
+  setTargetPrice: { entry: ShortlistEntry | null };
+  alertsSeen: { cleared: true };
   cancelSearch: { cancelled: boolean };
   hashImages: { hashes: ImageHash[] };
   /** `opened`: whether the browser opened the panel (the search is left for it either way). */
   findSourceFromPage: { opened: boolean };
 }
 
-export type ErrorCode = 'bad-envelope' | 'unknown-type' | 'bad-sender' | 'bad-data' | 'handler-failed';
+export type ErrorCode =
+  | 'bad-envelope'
+  | 'unknown-type'
+  | 'bad-sender'
+  | 'bad-data'
+  | 'handler-failed'
+  /** Too many messages of this type from one tab (messaging/refusal.ts). */
+  | 'rate-limited';
 export type Reply<T extends MessageType> =
   | { ok: true; data: ProtocolReplies[T] }
   | { ok: false; error: { code: ErrorCode; message: string } };

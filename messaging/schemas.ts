@@ -69,6 +69,11 @@ export const SetOfferStatusSchema = v.object({
   productKey: v.nullable(text(400)),
   status: v.picklist(SHORTLIST_STATUSES),
 });
+/** The price a kept offer should reach (minor units at the buyer's quantity; null clears it): alerts fire on it. */
+export const SetTargetPriceSchema = v.object({
+  offerKey: text(200),
+  targetPriceMinor: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+});
 
 /**
  * Offers read from a 1688 page the person is browsing (only 1688 pages may report them; see the handler): the

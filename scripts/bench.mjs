@@ -9,10 +9,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { backupFigures } from './bench/backup.mjs';
 import { ensureBuilt, OUTPUT } from './bench/build.mjs';
+import { historyFigures } from './bench/history.mjs';
+import { bundleIife, median, percentile, round as roundTo } from './bench/lib.mjs';
 import { trainerFigures } from './bench/offline-code.mjs';
 import { loadSavedPages } from './bench/pages.mjs';
+import { popupFigures } from './bench/popup.mjs';
 import { resultsFigures } from './bench/results.mjs';
 import { sidepanelFigures } from './bench/sidepanel.mjs';
 import { chromiumPath, hasChromium } from './chromium.mjs';
@@ -22,30 +25,8 @@ const log = (...a) => (json ? console.error(...a) : console.log(...a));
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 7;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : Number.NaN;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
-};
-const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-async function bundle(entry) {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: resolve(ROOT, entry), formats: ['iife'], name: 'SourceLensBench' },
-    },
-  });
-  const result = Array.isArray(out) ? out[0] : out;
-  return result.output[0].code;
-}
+const round = (x, d = 3) => roundTo(x, d);
+const bundle = (entry) => bundleIife(entry);
 
 async function detectFigures() {
   if (!hasChromium()) throw new Error(`no Chromium at ${chromiumPath}`);
@@ -150,6 +131,12 @@ const figures = {
   ...(await sidepanelFigures({ log })),
   // The results list as the panel renders it, 60 and 600 offers (scripts/bench/results.mjs).
   ...(await resultsFigures({ log })),
+  // Price history with 2,000 kept offers and 1,000,000 points, in a reused seeded profile (scripts/bench/history.mjs).
+  ...(await historyFigures({ log })),
+  // Backup of that same database, its time and memory (scripts/bench/backup.mjs).
+  ...(await backupFigures({ log })),
+  // The popup with 2,000 kept offers and their history, beside an empty popup (scripts/bench/popup.mjs).
+  ...(await popupFigures({ log })),
   ...nodeFigures(),
 };
 if (json) console.log(JSON.stringify(figures));

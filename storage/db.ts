@@ -1,7 +1,9 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { productKey } from './product-key';
 import type {
   CachedLookup,
   ImageHash,
+  LatestPrice,
   LookupPaging,
   PriceObservation,
   ShortlistEntry,
@@ -21,6 +23,7 @@ export class SourceLensDb extends Dexie {
   shortlist!: EntityTable<ShortlistEntry, 'id'>;
   lookups!: EntityTable<CachedLookup, 'key'>;
   imageHashes!: EntityTable<ImageHash, 'url'>;
+  priceLatest!: EntityTable<LatestPrice, 'subjectKey'>;
 
   constructor(name = 'sourcelens') {
     super(name);
@@ -61,6 +64,21 @@ export class SourceLensDb extends Dexie {
             ];
           }),
       );
+    // Version 5: price history that stays fast and small for years (storage/price-history.ts, retention.ts).
+    // Full-detail points carry `detailAt` (the only index retention needs; the old `at` index goes); each
+    // subject's newest point is kept in `priceLatest` (recording reads it, not the history); picture hashes
+    // record when they were last used (`usedAt`) so unused ones can be purged.
+    this.version(5)
+      .stores({
+        priceObservations: '++id, [subjectKey+at], detailAt',
+        priceLatest: '&subjectKey',
+        imageHashes: '&url, usedAt',
+      })
+      .upgrade(upgradeToV5);
+    // Version 6: products of sites any host can claim by markup (Shopify stores, generic shops) are keyed by their
+    // host too (`shopify:<host>:<id>`, storage/product-key.ts), so one store's page can't write another's row;
+    // older keys are rewritten from the row's own URL, and its price points, newest price and kept offers follow.
+    this.version(6).stores({}).upgrade(upgradeToV6);
   }
 }
 
@@ -84,6 +102,63 @@ export function pagingFromV2State(state: unknown): LookupPaging {
     filteredHere: [],
     sortedHere: false,
   };
+}
+
+/** Version 5's data moves: every point so far is full detail; each subject's newest point; hashes count as used. */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const latest = new Map<string, Record<string, unknown>>();
+  await tx
+    .table('priceObservations')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      row.detailAt = row.at;
+      const key = row.subjectKey as string;
+      const seen = latest.get(key);
+      if (!seen || (seen.at as number) <= (row.at as number)) latest.set(key, row);
+    });
+  await tx
+    .table('priceLatest')
+    .bulkPut([...latest.values()].map(({ id: _id, detailAt: _detail, ...point }) => point));
+  await tx
+    .table('imageHashes')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      row.usedAt = row.at;
+    });
+}
+
+/** Version 6's key moves: each product whose key the current rule writes differently, with what refers to it. */
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  const products = tx.table('products');
+  const rows = (await products.toArray()) as {
+    key: string;
+    site: string;
+    itemId: string | null;
+    url: string;
+  }[];
+  for (const row of rows) {
+    let next: string;
+    try {
+      next = productKey({ site: row.site, itemId: row.itemId, canonicalUrl: row.url });
+    } catch {
+      continue; // an unreadable URL: the row keeps its key
+    }
+    if (next === row.key) continue;
+    const from = row.key;
+    await products.delete(from);
+    if ((await products.get(next)) === undefined) await products.add({ ...row, key: next });
+    await tx
+      .table('priceObservations')
+      .where('[subjectKey+at]')
+      .between([from, Dexie.minKey], [from, Dexie.maxKey])
+      .modify({ subjectKey: next });
+    const latest = (await tx.table('priceLatest').get(from)) as Record<string, unknown> | undefined;
+    if (latest) {
+      await tx.table('priceLatest').delete(from);
+      await tx.table('priceLatest').put({ ...latest, subjectKey: next });
+    }
+    await tx.table('shortlist').where('productKey').equals(from).modify({ productKey: next });
+  }
 }
 
 let instance: SourceLensDb | null = null;

@@ -1,77 +1,80 @@
+import { storableOffers } from '../core/sources/harvested';
 import type { WholesaleOffer } from '../core/sources/types';
 import type { SourceLensDb } from './db';
-import { OBSERVATION_REFRESH_MS } from './products';
+import { type NewObservation, recordObservations } from './price-history';
+import { withQuotaGuard } from './quota';
 import type { CachedLookup, PriceObservation, StoredOffer } from './types';
 
 export const offerKey = (o: Pick<WholesaleOffer, 'source' | 'offerId'>) => `${o.source}:${o.offerId}`;
 
 /**
  * Records offers a source returned (or the user browsed past): the same offer seen twice is one row, updated;
- * its lowest price becomes a price observation when it changed or the last one is a day old. One transaction.
+ * its lowest price (with its tiers when known) becomes a price observation when price-history.ts says it is
+ * new. One transaction.
  */
 export async function recordOffers(
   database: SourceLensDb,
-  offers: WholesaleOffer[],
+  reported: WholesaleOffer[],
   where: string,
   via: PriceObservation['via'],
   now: number,
 ): Promise<string[]> {
+  // Whatever path an offer came by (search, harvest, offer page, refresh), it passes the one offer schema.
+  const offers = storableOffers(reported);
   if (offers.length === 0) return [];
-  return database.transaction('rw', database.offers, database.priceObservations, async () => {
-    const keys = offers.map(offerKey);
-    const existing = await database.offers.bulkGet(keys);
-    const rows: StoredOffer[] = offers.map((o, i) => {
-      const old = existing[i];
-      return {
-        key: keys[i] as string,
-        source: o.source,
-        offerId: o.offerId,
-        title: o.title,
-        url: o.url,
-        images: o.images.length ? o.images : (old?.images ?? []),
-        currency: o.currency,
-        priceTiers: o.priceTiers.length ? o.priceTiers : (old?.priceTiers ?? []),
-        priceMinMinor: o.priceMinMinor ?? old?.priceMinMinor ?? null,
-        priceMaxMinor: o.priceMaxMinor ?? old?.priceMaxMinor ?? null,
-        moq: o.moq ?? old?.moq ?? null,
-        unit: o.unit ?? old?.unit ?? null,
-        dropship: o.dropship ?? old?.dropship ?? null,
-        sales: o.sales ?? old?.sales ?? null,
-        isAd: o.isAd,
-        shippingPromise: o.shippingPromise ?? old?.shippingPromise ?? null,
-        supplier: o.supplier,
-        firstSeenAt: old?.firstSeenAt ?? now,
-        lastSeenAt: now,
-      };
-    });
-    await database.offers.bulkPut(rows);
-    const observations: PriceObservation[] = [];
-    for (const row of rows) {
-      if (row.priceMinMinor === null) continue;
-      const last = await database.priceObservations
-        .where('[subjectKey+at]')
-        .between([row.key, -Infinity], [row.key, Infinity])
-        .last();
-      const same =
-        last &&
-        last.minor === row.priceMinMinor &&
-        last.maxMinor === row.priceMaxMinor &&
-        last.currency === row.currency;
-      if (same && now - last.at < OBSERVATION_REFRESH_MS) continue;
-      observations.push({
-        subjectKey: row.key,
-        subjectKind: 'offer',
-        minor: row.priceMinMinor,
-        maxMinor: row.priceMaxMinor,
-        currency: row.currency,
-        at: now,
-        where,
-        via,
-      });
-    }
-    if (observations.length) await database.priceObservations.bulkAdd(observations);
-    return keys;
-  });
+  return withQuotaGuard(() =>
+    database.transaction(
+      'rw',
+      [database.offers, database.priceObservations, database.priceLatest],
+      async () => {
+        const keys = offers.map(offerKey);
+        const existing = await database.offers.bulkGet(keys);
+        const rows: StoredOffer[] = offers.map((o, i) => {
+          const old = existing[i];
+          return {
+            key: keys[i] as string,
+            source: o.source,
+            offerId: o.offerId,
+            title: o.title,
+            url: o.url,
+            images: o.images.length ? o.images : (old?.images ?? []),
+            currency: o.currency,
+            priceTiers: o.priceTiers.length ? o.priceTiers : (old?.priceTiers ?? []),
+            priceMinMinor: o.priceMinMinor ?? old?.priceMinMinor ?? null,
+            priceMaxMinor: o.priceMaxMinor ?? old?.priceMaxMinor ?? null,
+            moq: o.moq ?? old?.moq ?? null,
+            unit: o.unit ?? old?.unit ?? null,
+            dropship: o.dropship ?? old?.dropship ?? null,
+            sales: o.sales ?? old?.sales ?? null,
+            isAd: o.isAd,
+            shippingPromise: o.shippingPromise ?? old?.shippingPromise ?? null,
+            supplier: o.supplier,
+            firstSeenAt: old?.firstSeenAt ?? now,
+            lastSeenAt: now,
+          };
+        });
+        await database.offers.bulkPut(rows);
+        const observations: NewObservation[] = [];
+        rows.forEach((row, i) => {
+          if (row.priceMinMinor === null) return;
+          observations.push({
+            subjectKey: row.key,
+            subjectKind: 'offer',
+            minor: row.priceMinMinor,
+            maxMinor: row.priceMaxMinor,
+            currency: row.currency,
+            at: now,
+            where,
+            via,
+            // Only tiers read this time: a search's range says nothing about the tiers an offer page showed.
+            ...(offers[i]?.priceTiers.length ? { tiers: row.priceTiers } : {}),
+          });
+        });
+        await recordObservations(database, observations);
+        return keys;
+      },
+    ),
+  );
 }
 
 /** Offers by key, in the order given, skipping any that were deleted since. */

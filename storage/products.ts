@@ -1,18 +1,18 @@
 import type { DetectedProduct } from '../core/detect/types';
 import type { SourceLensDb } from './db';
+import { readHistory, recordObservations } from './price-history';
+import { productKey } from './product-key';
+import { withQuotaGuard } from './quota';
 import type { StoredProduct } from './types';
 
-/** A new price observation is written when the price changed, or when the last one is older than this. */
-export const OBSERVATION_REFRESH_MS = 24 * 60 * 60 * 1000;
+// Price history lives in price-history.ts; these names stay here for the code that imports them from products.
+export { OBSERVATION_REFRESH_MS } from './price-history';
 
-export function productKey(p: Pick<DetectedProduct, 'site' | 'itemId' | 'canonicalUrl'>): string {
-  if (p.itemId) return `${p.site}:${p.itemId}`;
-  return `url:${p.canonicalUrl}`;
-}
+export { productKey } from './product-key';
 
 /**
- * Records what the spotter saw: upserts the product row and, when it has a price, adds a price observation
- * unless the same price was already observed recently. One transaction, so a half-written sighting can't exist.
+ * Records what the spotter saw: upserts the product row and, when it has a price, records a price observation
+ * (price-history.ts decides whether it is new). One transaction, so a half-written sighting can't exist.
  */
 export async function recordSpottedProduct(
   database: SourceLensDb,
@@ -21,59 +21,56 @@ export async function recordSpottedProduct(
   now: number,
 ): Promise<{ productKey: string; observed: boolean }> {
   const key = productKey(product);
-  return database.transaction('rw', database.products, database.priceObservations, async () => {
-    const existing = await database.products.get(key);
-    const row: StoredProduct = {
-      key,
-      kind: product.kind,
-      site: product.site,
-      itemId: product.itemId,
-      title: product.title,
-      text: product.text,
-      url: product.canonicalUrl,
-      images: product.images,
-      brand: product.brand,
-      sku: product.sku,
-      gtin: product.gtin,
-      availability: product.availability,
-      priceMinor: product.price?.minor ?? existing?.priceMinor ?? null,
-      priceMaxMinor: product.price ? (product.priceMax?.minor ?? null) : (existing?.priceMaxMinor ?? null),
-      currency: product.price?.currency ?? existing?.currency ?? null,
-      firstSeenAt: existing?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
-    await database.products.put(row);
-    if (!product.price) return { productKey: key, observed: false };
-    const last = await database.priceObservations
-      .where('[subjectKey+at]')
-      .between([key, -Infinity], [key, Infinity])
-      .last();
-    const same =
-      last &&
-      last.minor === product.price.minor &&
-      last.currency === product.price.currency &&
-      last.maxMinor === (product.priceMax?.minor ?? null);
-    if (same && now - last.at < OBSERVATION_REFRESH_MS) return { productKey: key, observed: false };
-    await database.priceObservations.add({
-      subjectKey: key,
-      subjectKind: 'product',
-      minor: product.price.minor,
-      maxMinor: product.priceMax?.minor ?? null,
-      currency: product.price.currency,
-      at: now,
-      where: pageUrl,
-      via: 'spotter',
-    });
-    return { productKey: key, observed: true };
-  });
+  return withQuotaGuard(() =>
+    database.transaction(
+      'rw',
+      [database.products, database.priceObservations, database.priceLatest],
+      async () => {
+        const existing = await database.products.get(key);
+        const row: StoredProduct = {
+          key,
+          kind: product.kind,
+          site: product.site,
+          itemId: product.itemId,
+          title: product.title,
+          text: product.text,
+          url: product.canonicalUrl,
+          images: product.images,
+          brand: product.brand,
+          sku: product.sku,
+          gtin: product.gtin,
+          availability: product.availability,
+          priceMinor: product.price?.minor ?? existing?.priceMinor ?? null,
+          priceMaxMinor: product.price
+            ? (product.priceMax?.minor ?? null)
+            : (existing?.priceMaxMinor ?? null),
+          currency: product.price?.currency ?? existing?.currency ?? null,
+          firstSeenAt: existing?.firstSeenAt ?? now,
+          lastSeenAt: now,
+        };
+        await database.products.put(row);
+        if (!product.price) return { productKey: key, observed: false };
+        const written = await recordObservations(database, [
+          {
+            subjectKey: key,
+            subjectKind: 'product',
+            minor: product.price.minor,
+            maxMinor: product.priceMax?.minor ?? null,
+            currency: product.price.currency,
+            at: now,
+            where: pageUrl,
+            via: 'spotter',
+          },
+        ]);
+        return { productKey: key, observed: written.length > 0 };
+      },
+    ),
+  );
 }
 
-/** Price history of one product or offer, oldest first. */
+/** Price history of one product or offer, oldest first (kept for its callers; see price-history.ts). */
 export function priceHistory(database: SourceLensDb, subjectKey: string) {
-  return database.priceObservations
-    .where('[subjectKey+at]')
-    .between([subjectKey, -Infinity], [subjectKey, Infinity])
-    .toArray();
+  return readHistory(database, subjectKey);
 }
 
 /** Most recently seen products first. */

@@ -21,6 +21,7 @@ function newEntry(offerKey: string, productKey: string | null, now: number): Sho
     status: 'considering',
     statusHistory: [{ status: 'considering', at: now }],
     quantity: null,
+    targetPriceMinor: null,
     addedAt: now,
   };
 }
@@ -89,5 +90,25 @@ export async function setShortlistStatus(
     };
     const id = await database.shortlist.put(entry);
     return { ...entry, id };
+  });
+}
+
+/**
+ * Sets (or, with null, clears) the price a kept offer should reach: a whole number of minor units, positive.
+ * Only a kept offer has a target; for one not kept, null is returned and nothing is written.
+ */
+export async function setTargetPrice(
+  database: SourceLensDb,
+  change: { offerKey: string; targetPriceMinor: number | null },
+): Promise<ShortlistEntry | null> {
+  const target = change.targetPriceMinor;
+  if (target !== null && (!Number.isSafeInteger(target) || target <= 0))
+    throw new RangeError(`a target price is a positive whole number of minor units, got ${target}`);
+  return database.transaction('rw', database.shortlist, async () => {
+    const existing = await database.shortlist.where('offerKey').equals(change.offerKey).first();
+    if (existing?.id === undefined) return null;
+    const entry: ShortlistEntry = { ...existing, targetPriceMinor: target };
+    await database.shortlist.put(entry);
+    return entry;
   });
 }

@@ -1,6 +1,6 @@
 import type { Availability } from '../core/detect/types';
 import type { SearchFilters } from '../core/sources/provider';
-import type { WholesaleOffer } from '../core/sources/types';
+import type { PriceTier, WholesaleOffer } from '../core/sources/types';
 
 /** A retail product the spotter saw. Key: `site:itemId`, or `url:<canonical URL>` when the site has no id. */
 export interface StoredProduct {
@@ -45,8 +45,21 @@ export interface PriceObservation {
   at: number;
   /** The page where it was seen (http(s)). */
   where: string;
-  via: 'spotter' | 'search' | 'harvest' | 'offer-page';
+  /** How it was seen: the spotter on a retail page, a search, harvesting, an offer page, a scheduled refresh. */
+  via: 'spotter' | 'search' | 'harvest' | 'offer-page' | 'refresh';
+  /** An offer's tier prices as read with this price, when known (searches often give only a range). */
+  tiers?: PriceTier[];
+  /**
+   * Set (= `at`) on full-detail points only; the daily min/max points retention makes have none. Indexed, so the
+   * index lists exactly the points retention may still collapse (IndexedDB leaves rows without the key out).
+   */
+  detailAt?: number;
+  /** Daily min/max points only: the day's highest `minor` (`minor` is then the day's lowest). */
+  highMinor?: number;
 }
+
+/** The newest price observation of each subject, kept beside the history so recording needs no history read. */
+export type LatestPrice = Omit<PriceObservation, 'id' | 'detailAt' | 'highMinor'>;
 
 /**
  * Where the buyer is with a kept offer. The order is the usual path (considering → contacted → sample ordered →
@@ -68,6 +81,12 @@ export interface ShortlistEntry {
   statusHistory: { status: ShortlistStatus; at: number }[];
   /** The quantity the buyer plans to order (for tier and margin figures). */
   quantity: number | null;
+  /**
+   * The unit price at the buyer's quantity they would buy at (minor units of the offer's currency): a scheduled
+   * refresh that finds it reached raises an alert. Null for none; rows kept before it existed lack it (read as
+   * null — not indexed, so no schema version).
+   */
+  targetPriceMinor: number | null;
   addedAt: number;
 }
 
@@ -108,4 +127,6 @@ export interface ImageHash {
   hash: string | null;
   error: string | null;
   at: number;
+  /** Last time a search asked for this picture's hash (to purge pictures unused for some days). */
+  usedAt: number;
 }

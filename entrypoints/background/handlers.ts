@@ -3,27 +3,34 @@ import { DEFAULT_SOURCE } from '../../core/sources/index';
 import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
 import { driftLog } from '../../storage/drift-log';
-import { recordOffers } from '../../storage/offers';
-import { recordSpottedProduct } from '../../storage/products';
 import { badgeEnabled } from '../../storage/settings/spotter';
-import { keepOffer, setShortlistStatus, toggleShortlist } from '../../storage/shortlist';
+import { keepOffer, setShortlistStatus, setTargetPrice, toggleShortlist } from '../../storage/shortlist';
 import { clearTabProduct, getTabProduct, setTabProduct } from '../../storage/tab-state';
 import { showSpottedBadge } from './badge';
 import { findSourceFromPage } from './find-from-page';
+import { recordHarvested } from './harvested';
 import { hashPictures } from './image-hash';
+import { alertsSeen } from './refresh/notify';
 import { readOffer } from './sources/offer-reader';
 import { cancelSearch, searchOffers, verified } from './sources/search-service';
 import { suggestQueries } from './sources/suggest-service';
+import { recordSpotted } from './spotted';
 
 /** One handler per protocol message. The router has already checked the data and the sender. */
 export const handlers: Handlers = {
   async productSpotted({ product, pageUrl }, sender) {
     const tabId = sender.tab?.id as number; // the router guarantees a tab for content messages
-    const result = await recordSpottedProduct(db(), product, pageUrl, Date.now());
+    // Rate-limited per tab and bound to the sender's own page and site before anything is stored (spotted.ts).
+    const { productKey, observed, ...stored } = await recordSpotted(
+      db(),
+      { product, pageUrl },
+      sender,
+      Date.now(),
+    );
     // Badge before tab state: whoever watches the state (the side panel, tests) then sees a finished update.
     if (await badgeEnabled.getValue()) await showSpottedBadge(tabId, product.kind);
-    await setTabProduct(tabId, { product, productKey: result.productKey, pageUrl, at: Date.now() });
-    return result;
+    await setTabProduct(tabId, { ...stored, productKey, at: Date.now() });
+    return { productKey, observed };
   },
 
   async productCleared(_data, sender) {
@@ -33,19 +40,8 @@ export const handlers: Handlers = {
     return { cleared: true };
   },
 
-  async offersHarvested({ pageUrl, kind, offers }, sender) {
-    // The page must be the 1688 page the message names: the browser's word for the sender, not the message's.
-    if (!sender.url || new URL(sender.url).host !== new URL(pageUrl).host)
-      throw new Error('offers reported for another page');
-    const keys = await recordOffers(
-      db(),
-      offers,
-      pageUrl,
-      kind === 'offer-page' ? 'offer-page' : 'harvest',
-      Date.now(),
-    );
-    return { recorded: keys.length };
-  },
+  // Bound to the sender's own source page, links rebuilt from the offer ids (harvested.ts).
+  offersHarvested: (report, sender) => recordHarvested(db(), report, sender, Date.now()),
 
   async getTabProduct({ tabId }) {
     const state = await getTabProduct(tabId);
@@ -88,6 +84,15 @@ export const handlers: Handlers = {
 
   async setOfferStatus(change) {
     return { entry: await setShortlistStatus(db(), change, Date.now()) };
+  },
+
+  async setTargetPrice(change) {
+    return { entry: await setTargetPrice(db(), change) };
+  },
+
+  async alertsSeen() {
+    await alertsSeen();
+    return { cleared: true };
   },
 
   cancelSearch: ({ requestId }) => ({ cancelled: cancelSearch(requestId) }),

@@ -1,11 +1,12 @@
 import { dhashFromRgba } from '../../core/match/dhash';
 import type { SourceLensDb } from '../../storage/db';
 import type { ImageHash } from '../../storage/types';
-import { fetchBitmap } from './picture';
+import { failureExpired, fetchBitmap } from './picture';
 
 /** Drawn at this size and averaged down by the hash itself (the browser's filter would skip pixels at 9×8). */
 const SIDE = 32;
 const PARALLEL = 6;
+const USED_MARK_MS = 24 * 60 * 60 * 1000;
 
 /** The dHash of one picture: fetched and decoded (picture.ts), then hashed. */
 export async function hashPicture(url: string): Promise<string> {
@@ -39,19 +40,27 @@ export async function hashPictures(
   const cached = await database.imageHashes.bulkGet(unique);
   const out = new Map<string, ImageHash>();
   const missing: string[] = [];
+  const used: string[] = [];
   unique.forEach((url, i) => {
-    const hit = cached[i];
+    // A failure is cached with an expiry, not forever (picture.ts failureExpired).
+    const hit = cached[i] && !failureExpired(cached[i], now) ? cached[i] : undefined;
     if (hit) out.set(url, hit);
     else missing.push(url);
+    // Marked used at most once a day: retention purges hashes no search asked for in a while (a row restored
+    // from an old backup without the date gets one now: the negated test is true for a missing date).
+    if (hit && !(now - hit.usedAt <= USED_MARK_MS)) used.push(url);
   });
+  if (used.length)
+    await database.imageHashes.bulkUpdate(used.map((key) => ({ key, changes: { usedAt: now } })));
   for (let i = 0; i < missing.length; i += PARALLEL) {
     const batch = missing.slice(i, i + PARALLEL);
     const rows = await Promise.all(
       batch.map(async (url): Promise<ImageHash> => {
         try {
-          return { url, hash: await hashPicture(url), error: null, at: now };
+          return { url, hash: await hashPicture(url), error: null, at: now, usedAt: now };
         } catch (err) {
-          return { url, hash: null, error: err instanceof Error ? err.message : String(err), at: now };
+          const error = err instanceof Error ? err.message : String(err);
+          return { url, hash: null, error, at: now, usedAt: now };
         }
       }),
     );

@@ -3,10 +3,8 @@ import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { Banner, Button, Card, Icon, NumberField, Toggle } from '../../components/ui';
-import { useLiveQuery } from '../../components/useLiveQuery';
 import { useStorageItem } from '../../components/useStorageItem';
 import { sendMessage } from '../../messaging/client';
-import { db } from '../../storage/db';
 import { lastSearches } from '../../storage/last-search';
 import {
   DIRECT_PERMISSION,
@@ -16,11 +14,14 @@ import {
   withSourceDefaults,
 } from '../../storage/settings/sources';
 import { badgeEnabled, spotterEnabled } from '../../storage/settings/spotter';
+import { AlertsSettings } from './AlertsSettings';
+import { DataActions } from './DataSection';
 import { DriftLog } from './DriftLog';
 import { InPageButtonSettings } from './InPageButtonSettings';
 import { InquiryTemplates } from './InquiryTemplates';
 import { MarginSettingsForm } from './MarginSettingsForm';
 import { SourceSwitches } from './SourceSwitches';
+import { StorageSection } from './StorageSection';
 
 type BoolItem = typeof spotterEnabled;
 
@@ -147,14 +148,6 @@ function DirectRequests() {
 
 /** What is stored, where it stays, and the one way to erase it all. */
 function DataSection() {
-  const counts = useLiveQuery(
-    async () => ({
-      products: await db().products.count(),
-      observations: await db().priceObservations.count(),
-      shortlist: await db().shortlist.count(),
-    }),
-    [],
-  );
   const onDeleteAll = async () => {
     if (!confirm(t('deleteAllConfirm'))) return;
     await sendMessage('deleteAllData', {});
@@ -163,12 +156,8 @@ function DataSection() {
   };
   return (
     <Section title={t('dataSection')} intro={t('privacyNote')} data-testid="data-section">
-      <p data-testid="data-counts">
-        {counts
-          ? t('dataCounts', [String(counts.products), String(counts.observations), String(counts.shortlist)])
-          : '…'}
-      </p>
-      {/* The shortlist issue adds storage used, export and import here. */}
+      <StorageSection />
+      <DataActions />
       <div>
         <Button variant="danger" icon="close" data-testid="delete-all" onClick={() => void onDeleteAll()}>
           {t('deleteAll')}
@@ -206,6 +195,7 @@ export function App() {
         <MarginSettingsForm />
       </Section>
       <InquiryTemplates />
+      <AlertsSettings />
       <Card class="options__section">
         <DriftLog />
       </Card>

@@ -3,8 +3,8 @@
 // the panel remembers it), then the panel is opened again and again as a fresh page on that tab. Each run times
 // from the page's navigation start to the first frame after both the product header and the cached offers are in
 // the DOM ("painted": the frame in which they are first drawn). The median of the runs is reported.
-import { loadavg } from 'node:os';
 import { tsImport } from 'tsx/esm/api';
+import { loadAverage, median } from './lib.mjs';
 
 // The browser tests' launcher and the mock sources (TypeScript), loaded through tsx from this plain-Node script.
 const { startHarness } = await tsImport('../../tests/e2e/support/harness.ts', import.meta.url);
@@ -42,11 +42,6 @@ const EMPTY_OBSERVER = `(() => {
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : Number.NaN;
-};
 
 /**
  * `sidepanel_first_render_ms` (median), its DOM-only time, the shell's part and the slowest run; beside it, in the
@@ -106,9 +101,7 @@ export async function sidepanelFigures({ runs = 9, log = console.error } = {}) {
     }
     const round = (x) => Math.round(x * 10) / 10;
     // The machine's load beside the figures: on a shared 2-core box they move with it.
-    const load = loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ');
+    const load = loadAverage();
     log(`side panel first render, ms: ${painted.map(round).join(' ')} (load average ${load})`);
     log(`side panel with nothing spotted, ms: ${empty.map(round).join(' ')}`);
     return {

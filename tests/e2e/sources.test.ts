@@ -641,7 +641,7 @@ describe('1688 through the mock, in the browser', { timeout: 240_000 }, () => {
         await source.getByTestId('offer-keep').click();
         await box.page.getByTestId('keep-save').click();
         const popup = await h.browser.openExtensionPage('popup.html');
-        const kept = popup.getByTestId('shortlist').getByTestId('offer-card');
+        const kept = popup.getByTestId('shortlist').getByTestId('shortlist-row');
         await kept.first().waitFor();
         assert.equal(await kept.count(), 1);
         await popup.getByTestId('shortlist-search').fill('短袖');

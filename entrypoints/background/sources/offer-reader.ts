@@ -59,7 +59,12 @@ async function readPage(
  * and unit, variants with their prices and stock, dropshipping, the supplier block. Pages are read in the
  * person's own session, politely spaced on the source's offer-page host; the offer row and its price are updated.
  */
-export async function readOffer(sourceId: SourceId, offerId: string): Promise<OfferReply> {
+export async function readOffer(
+  sourceId: SourceId,
+  offerId: string,
+  // The scheduled refresh (refresh/runner.ts) reads the same way; its prices are recorded as refreshes.
+  via: 'offer-page' | 'refresh' = 'offer-page',
+): Promise<OfferReply> {
   const off = await turnedOff(sourceId);
   if (off) return off;
   const runtime = await sourceRuntime(sourceId);
@@ -85,7 +90,7 @@ export async function readOffer(sourceId: SourceId, offerId: string): Promise<Of
   p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {
     case 'ok': {
-      const [key] = await recordOffers(db(), [result.offer], page, 'offer-page', Date.now());
+      const [key] = await recordOffers(db(), [result.offer], page, via, Date.now());
       const [stored] = key ? await offersByKeys(db(), [key]) : [];
       if (!stored) return { state: 'error', message: 'the offer could not be stored' };
       return {

@@ -1,10 +1,11 @@
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../../components/i18n';
-import { Button, Chip } from '../../../components/ui';
+import { NoteTagsFields } from '../../../components/NoteTagsFields';
+import { addTags } from '../../../components/tags';
+import { Button } from '../../../components/ui';
 import { sendMessage } from '../../../messaging/client';
 import type { ShortlistEntry, StoredOffer } from '../../../storage/types';
 import { Dialog } from './Dialog';
-import { addTags } from './tags';
 
 /**
  * Keep an offer with a note and tags in one step (`keepOffer`): the note first (focused), tags typed and turned
@@ -25,8 +26,6 @@ export function KeepDialog(props: {
   const [tags, setTags] = useState<string[]>(props.entry?.tags ?? []);
   const [typed, setTyped] = useState('');
   const [saving, setSaving] = useState(false);
-  const noteId = useId();
-  const tagsId = useId();
   const key = props.offer.key;
 
   const save = async () => {
@@ -77,63 +76,20 @@ export function KeepDialog(props: {
       }
     >
       <p class="ui-clamp-2 ui-small">{props.offer.title}</p>
-      <div class="ui-field">
-        <label class="ui-field__label" for={noteId}>
-          {t('keepNote')}
-        </label>
-        <textarea
-          id={noteId}
-          class="ui-input sheet__textarea"
-          rows={3}
-          maxLength={2000}
-          // The note is the dialog's first thing to write.
-          autofocus
-          placeholder={t('keepNotePlaceholder')}
-          value={note}
-          data-testid="keep-note"
-          onInput={(e) => setNote(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-          }}
-        />
-      </div>
-      <div class="ui-field">
-        <label class="ui-field__label" for={tagsId}>
-          {t('keepTags')}
-        </label>
-        <input
-          id={tagsId}
-          class="ui-input"
-          maxLength={200}
-          placeholder={t('keepTagsPlaceholder')}
-          value={typed}
-          aria-describedby={`${tagsId}-hint`}
-          data-testid="keep-tags"
-          onInput={(e) => setTyped(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if ((e.key === 'Enter' || e.key === ',') && typed.trim()) {
-              e.preventDefault();
-              setTags(addTags(tags, typed));
-              setTyped('');
-            } else if (e.key === 'Backspace' && !typed && tags.length) setTags(tags.slice(0, -1));
-          }}
-        />
-        <span class="ui-field__hint" id={`${tagsId}-hint`}>
-          {t('keepTagsHint')}
-        </span>
-        {tags.length ? (
-          <ul class="sheet__tags" aria-label={t('keepTags')} data-testid="keep-tag-list">
-            {tags.map((tag) => (
-              <li key={tag}>
-                <Chip tone="accent" icon="close" onClick={() => setTags(tags.filter((x) => x !== tag))}>
-                  <span aria-hidden="true">{tag}</span>
-                  <span class="ui-visually-hidden">{t('keepTagRemove', [tag])}</span>
-                </Chip>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <NoteTagsFields
+        note={note}
+        onNote={setNote}
+        tags={tags}
+        onTags={setTags}
+        typed={typed}
+        onTyped={setTyped}
+        onSubmit={() => void save()}
+        testIds="keep"
+        noteClass="sheet__textarea"
+        tagListClass="sheet__tags"
+        // The note is the dialog's first thing to write.
+        autofocus
+      />
     </Dialog>
   );
 }

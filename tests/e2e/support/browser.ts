@@ -25,9 +25,12 @@ export async function launchWithExtension(opts: {
   port: number;
   /** The browser's UI language, which the extension's strings follow. Default en-US. */
   lang?: string;
+  /** Another copy of the built extension (a test's variant of it). Default: the build in .output. */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension at ${extensionDir}: run \`npm run build\` first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'sourcelens-profile-'));
   const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'EXCLUDE localhost'].join(', ');
@@ -36,8 +39,8 @@ export async function launchWithExtension(opts: {
     headless: true,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}`,
       '--no-sandbox',
       '--disable-gpu',

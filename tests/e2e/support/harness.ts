@@ -16,14 +16,19 @@ export interface Harness {
  */
 export async function startHarness(
   extraHosts?: Record<string, RequestHandler>,
-  opts: { lang?: string } = {},
+  opts: { lang?: string; extensionDir?: string } = {},
 ): Promise<Harness> {
   const server = await startFixtureServer({
     root: ROOT,
     sitesDir: join(ROOT, 'tests', 'fixtures', 'sites'),
     extraHosts,
   });
-  const browser = await launchWithExtension({ hosts: server.hosts, port: server.port, lang: opts.lang });
+  const browser = await launchWithExtension({
+    hosts: server.hosts,
+    port: server.port,
+    lang: opts.lang,
+    extensionDir: opts.extensionDir,
+  });
   await recordMessages(browser);
   return {
     server,

@@ -127,6 +127,11 @@ export interface Mock1688 extends SourceMock {
   setFault(fault: Mock1688Fault | null): void;
   /** Answer the first search for each newly uploaded image with an empty placeholder ("not ready"). */
   setImageNotReady(on: boolean): void;
+  /**
+   * Reprice one offer's page: every price on it (tiers, SKUs, range) times `factor` (0.8 = 20 % cheaper), as a
+   * supplier changing its price would; null restores it. Search answers keep the price they had.
+   */
+  setPriceFactor(offerId: string, factor: number | null): void;
   /** Forget tokens, page ids, images, the catalogue and faults. */
   reset(): void;
 }
@@ -178,6 +183,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
   let punishCounter = 0;
   let fault: Mock1688Fault | null = null;
   let imageNotReady = false;
+  const priceFactors = new Map<string, number>();
   /** Images whose first search has been answered (with imageNotReady, the first one is a placeholder). */
   const searchedImages = new Set<string>();
 
@@ -188,8 +194,25 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
 
   function findOffer(id: string): MockOffer {
     const hit = catalogue?.find((o) => String(o.offerId) === id) ?? served.get(id);
-    if (hit) return hit;
-    return { ...generatedOffer(`offer-${id}`, 0), offerId: id };
+    return repriced(hit ?? { ...generatedOffer(`offer-${id}`, 0), offerId: id });
+  }
+
+  /** The offer with a test's price factor applied to the prices its pages are built from. */
+  function repriced(offer: MockOffer): MockOffer {
+    const factor = priceFactors.get(String(offer.offerId));
+    if (factor === undefined) return offer;
+    const scale = (value: unknown) =>
+      (Number.parseFloat(String(value).replace(/^[¥￥]/, '')) * factor).toFixed(2);
+    const priceInfo = (offer.priceInfo ?? {}) as Record<string, unknown>;
+    const addition = (offer.shopAddition ?? {}) as { quantityPrices?: Record<string, unknown>[] };
+    return {
+      ...offer,
+      priceInfo: { ...priceInfo, price: scale(priceInfo.price) },
+      shopAddition: {
+        ...addition,
+        quantityPrices: (addition.quantityPrices ?? []).map((q) => ({ ...q, value: scale(q.value) })),
+      },
+    };
   }
 
   function issueToken(req: IncomingMessage, res: ServerResponse, host: string): void {
@@ -585,6 +608,10 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
     setImageNotReady(on) {
       imageNotReady = on;
     },
+    setPriceFactor(offerId, factor) {
+      if (factor === null) priceFactors.delete(offerId);
+      else priceFactors.set(offerId, factor);
+    },
     reset() {
       tokens.clear();
       pageIds.clear();
@@ -594,6 +621,7 @@ export function createMock1688(opts: Mock1688Options = {}): Mock1688 {
       catalogue = null;
       fault = null;
       imageNotReady = false;
+      priceFactors.clear();
     },
   };
 }

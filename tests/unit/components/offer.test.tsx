@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OfferCard } from '../../../components/offer/OfferCard';
 import { TierPrices } from '../../../components/offer/TierPrices';
-import { addTags } from '../../../entrypoints/sidepanel/results/tags';
+import { addTags } from '../../../components/tags';
 import { storedOffer } from '../../support/builders';
 
 // Messages by their key: what is checked here is structure, not wording.

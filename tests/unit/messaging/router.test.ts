@@ -31,6 +31,7 @@ const keptEntry: ShortlistEntry = {
   status: 'considering',
   statusHistory: [{ status: 'considering', at: 0 }],
   quantity: null,
+  targetPriceMinor: null,
   addedAt: 0,
 };
 
@@ -49,6 +50,8 @@ function setup() {
     readOffer: vi.fn(async () => ({ state: 'delisted' as const })),
     keepOffer: vi.fn(async () => ({ entry: keptEntry })),
     setOfferStatus: vi.fn(async () => ({ entry: keptEntry })),
+    setTargetPrice: vi.fn(async () => ({ entry: keptEntry })),
+    alertsSeen: vi.fn(async () => ({ cleared: true as const })),
     cancelSearch: vi.fn(async () => ({ cancelled: false })),
     findSourceFromPage: vi.fn(async () => ({ opened: false })),
   } satisfies Handlers;

@@ -1,7 +1,7 @@
-import { cleanTags } from '../../../storage/shortlist';
+import { cleanTags } from '../storage/shortlist';
 
 /**
- * A tag typed into the keep dialog added to the tags (split on commas, cleaned as the shortlist keeps them:
+ * A tag typed into a note-and-tags form added to the tags (split on commas, cleaned as the shortlist keeps them:
  * trimmed, lower-cased, each once, at most 20).
  */
 export function addTags(tags: readonly string[], typed: string): string[] {

@@ -1,0 +1,36 @@
+import { formatMoney } from '../../core/money';
+import { t } from '../i18n';
+import type { PriceChange } from './review';
+
+/** "▼ 3.2%" / "▲ 1.5%" / "= 0%" and the words for screen readers. */
+export function changeText(change: PriceChange): {
+  mark: string;
+  words: string;
+  dir: 'up' | 'down' | 'flat';
+} {
+  const pct = Math.abs(change.pct).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  if (change.pct > 0) return { mark: `▲ ${pct}%`, words: t('shortlistChangeUp', [pct]), dir: 'up' };
+  if (change.pct < 0) return { mark: `▼ ${pct}%`, words: t('shortlistChangeDown', [pct]), dir: 'down' };
+  return { mark: '= 0%', words: t('shortlistChangeNone'), dir: 'flat' };
+}
+
+/** A sparkline's spoken form: lowest and highest over the days it covers. */
+export function sparkWords(points: readonly { minor: number }[], currency: string, days: number): string {
+  if (points.length === 0) return t('shortlistNoHistory');
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    lo = Math.min(lo, p.minor);
+    hi = Math.max(hi, p.minor);
+  }
+  return t('shortlistSparkWords', [
+    String(days),
+    formatMoney({ minor: lo, currency }),
+    formatMoney({ minor: hi, currency }),
+  ]);
+}
+
+/** A date and time of a status change, in the reader's locale. */
+export function formatWhen(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

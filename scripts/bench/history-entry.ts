@@ -1,0 +1,212 @@
+// Bundled by scripts/bench/history.mjs and run in a plain Chromium page: the extension's own database class and
+// price-history module (Dexie included) against a database of 2,000 kept offers and 1,000,000 price points.
+import { SourceLensDb } from '../../storage/db';
+import { type NewObservation, readHistory, recordObservations } from '../../storage/price-history';
+import type { LatestPrice, PriceObservation } from '../../storage/types';
+
+const NAME = 'sourcelens-bench-history';
+const HOUR = 60 * 60 * 1000;
+const T0 = Date.UTC(2026, 0, 1);
+
+const offerKey = (i: number) => `1688:${String(600000000000 + i)}`;
+
+function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+function txDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/** The database's state: how many points, and whether it was seeded for this layout before (a reused profile). */
+async function seededCount(): Promise<number> {
+  const db = new SourceLensDb(NAME);
+  await db.open();
+  const n = await db.priceObservations.count();
+  db.close();
+  return n;
+}
+
+/**
+ * Seeds with bare IndexedDB puts (Dexie opens it first so the schema is the extension's): `offers` kept offers,
+ * each with `perOffer` points every 12 h, written in time order as the extension would (ids interleave the
+ * offers, so one offer's points are spread over the whole store).
+ */
+async function seed(
+  offers: number,
+  perOffer: number,
+): Promise<{ seeded: boolean; ms: number; count: number }> {
+  const started = performance.now();
+  if ((await seededCount()) === offers * perOffer) return { seeded: false, ms: 0, count: offers * perOffer };
+  await new SourceLensDb(NAME).delete();
+  const dexie = new SourceLensDb(NAME);
+  await dexie.open();
+  const idb = dexie.backendDB();
+  {
+    const tx = idb.transaction(['offers', 'shortlist', 'priceLatest'], 'readwrite');
+    const offerStore = tx.objectStore('offers');
+    const kept = tx.objectStore('shortlist');
+    const latest = tx.objectStore('priceLatest');
+    for (let i = 0; i < offers; i++) {
+      const key = offerKey(i);
+      offerStore.put({
+        key,
+        source: '1688',
+        offerId: key.slice(5),
+        title: `连衣裙 夏季 新款 ${i}`,
+        url: `https://detail.1688.com/offer/${key.slice(5)}.html`,
+        images: [],
+        currency: 'CNY',
+        priceTiers: [{ minQty: 2, priceMinor: 1500 }],
+        priceMinMinor: 1500,
+        priceMaxMinor: 1800,
+        moq: 2,
+        unit: null,
+        dropship: null,
+        sales: null,
+        isAd: false,
+        shippingPromise: null,
+        supplier: {},
+        firstSeenAt: T0,
+        lastSeenAt: T0,
+      });
+      kept.put({
+        offerKey: key,
+        productKey: null,
+        note: '',
+        tags: [],
+        status: 'considering',
+        statusHistory: [{ status: 'considering', at: T0 }],
+        quantity: null,
+        addedAt: T0,
+      });
+      latest.put({
+        subjectKey: key,
+        subjectKind: 'offer',
+        minor: 1500,
+        maxMinor: 1800,
+        currency: 'CNY',
+        at: T0 + (perOffer - 1) * 12 * HOUR,
+        where: 'https://s.1688.com/',
+        via: 'refresh',
+      } satisfies LatestPrice);
+    }
+    await txDone(tx);
+  }
+  const CHUNK = 50_000;
+  for (let start = 0; start < offers * perOffer; start += CHUNK) {
+    const tx = idb.transaction('priceObservations', 'readwrite');
+    const store = tx.objectStore('priceObservations');
+    for (let n = start; n < Math.min(start + CHUNK, offers * perOffer); n++) {
+      const step = Math.floor(n / offers);
+      const at = T0 + step * 12 * HOUR;
+      store.put({
+        subjectKey: offerKey(n % offers),
+        subjectKind: 'offer',
+        minor: 1400 + ((n * 7919) % 300),
+        maxMinor: 1800,
+        currency: 'CNY',
+        at,
+        where: 'https://s.1688.com/',
+        via: step % 2 ? 'refresh' : 'search',
+        detailAt: at,
+      } satisfies PriceObservation);
+    }
+    await txDone(tx);
+  }
+  dexie.close();
+  return { seeded: true, ms: performance.now() - started, count: await seededCount() };
+}
+
+/**
+ * Reads `keys` alternately through readHistory and a bare IndexedDB range read of the same rows (getAll on the
+ * same compound index, its own transaction each time, as Dexie's read has), timing each.
+ */
+async function timeReads(keys: string[]): Promise<{ dexie: number[]; floor: number[]; rows: number }> {
+  const db = new SourceLensDb(NAME);
+  await db.open();
+  const idb = db.backendDB();
+  const bare = (key: string) => {
+    const tx = idb.transaction('priceObservations', 'readonly');
+    const index = tx.objectStore('priceObservations').index('[subjectKey+at]');
+    return requestDone(index.getAll(IDBKeyRange.bound([key, -Infinity], [key, Infinity])));
+  };
+  const dexie: number[] = [];
+  const floor: number[] = [];
+  let rows = 0;
+  // Warm both paths (code compiled, database open) before timing.
+  for (const key of keys.slice(0, 5)) {
+    await readHistory(db, key);
+    await bare(key);
+  }
+  for (const [i, key] of keys.entries()) {
+    // Alternate which goes first, so caching of one key's pages favours neither.
+    const order = i % 2 ? (['floor', 'dexie'] as const) : (['dexie', 'floor'] as const);
+    for (const which of order) {
+      const t = performance.now();
+      const got = which === 'dexie' ? await readHistory(db, key) : await bare(key);
+      (which === 'dexie' ? dexie : floor).push(performance.now() - t);
+      rows = got.length;
+    }
+  }
+  db.close();
+  return { dexie, floor, rows };
+}
+
+/**
+ * Records `total` observations through recordObservations in batches of `batch`: half for kept offers (a moved
+ * price each), half for offers seen for the first time. Afterwards the database is put back as seeded (the points
+ * added are deleted and the kept offers' newest points restored), so a reused profile stays the same.
+ */
+async function timeIngest(
+  total: number,
+  batch: number,
+  offers: number,
+): Promise<{ ms: number; written: number; floorMs: number }> {
+  const db = new SourceLensDb(NAME);
+  await db.open();
+  const lastId = ((await db.priceObservations.orderBy(':id').lastKey()) as number) ?? 0;
+  const keptKeys = Array.from({ length: Math.min(offers, total / 2) }, (_, i) => offerKey(i));
+  const savedLatest = await db.priceLatest.bulkGet(keptKeys);
+  const now = Date.now();
+  const all: NewObservation[] = Array.from({ length: total }, (_, n) => ({
+    subjectKey: n % 2 ? `1688:new-${n}` : offerKey((n / 2) % offers),
+    subjectKind: 'offer',
+    minor: 2000 + n,
+    maxMinor: 2500,
+    currency: 'CNY',
+    at: now + n,
+    where: 'https://s.1688.com/',
+    via: 'search',
+  }));
+  const t = performance.now();
+  let written = 0;
+  for (let i = 0; i < all.length; i += batch)
+    written += (await recordObservations(db, all.slice(i, i + batch))).length;
+  const ms = performance.now() - t;
+  // The floor: the same rows as bare IndexedDB adds in the same batches, one transaction each, nothing read.
+  const idb = db.backendDB();
+  const f = performance.now();
+  for (let i = 0; i < all.length; i += batch) {
+    const tx = idb.transaction('priceObservations', 'readwrite');
+    const store = tx.objectStore('priceObservations');
+    for (const o of all.slice(i, i + batch)) store.add({ ...o, detailAt: o.at });
+    await txDone(tx);
+  }
+  const floorMs = performance.now() - f;
+  await db.transaction('rw', db.priceObservations, db.priceLatest, async () => {
+    await db.priceObservations.where(':id').above(lastId).delete();
+    await db.priceLatest.where('subjectKey').startsWith('1688:new-').delete();
+    await db.priceLatest.bulkPut(savedLatest.filter((r): r is LatestPrice => r !== undefined));
+  });
+  db.close();
+  return { ms, written, floorMs };
+}
+
+(globalThis as unknown as Record<string, unknown>).__historyBench = { seed, timeReads, timeIngest, offerKey };

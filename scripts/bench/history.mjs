@@ -1,0 +1,94 @@
+// Price history at scale, measured in Debian's Chromium: the extension's own storage code (storage/db.ts,
+// storage/price-history.ts, Dexie) bundled with scripts/bench/history-entry.ts into a plain page (not the built
+// extension: the figures are IndexedDB's and Dexie's, and a plain page keeps the profile reusable). The database
+// holds 2,000 kept offers and 1,000,000 price points, seeded with bare IndexedDB puts into a Chromium profile kept
+// in .cache/bench-history-profile and reused by later runs (seeding takes tens of seconds; delete the folder to
+// reseed). Figures:
+//   history_read_ms        one kept offer's full history (500 points) through readHistory, median of 41 offers
+//   history_read_floor_ms  a bare IndexedDB getAll of the same rows on the same index, same runs, interleaved
+//   history_read_ratio     the two (target ≤ 2)
+//   ingest_per_s           10,000 observations through recordObservations in batches of 500 (half moved prices
+//                          of kept offers, half new offers), into that database
+//   ingest_floor_per_s     the same rows as bare IndexedDB adds in the same batches (no de-duplication read, no
+//                          newest-point write): what this machine's IndexedDB allows right now
+//   ingest_ratio           time of the two (recordObservations makes three requests a written point: the
+//                          subject's newest point read, the point, the newest point written)
+//   ingest_batch60_per_s   the same in batches of 60 (one search answer's page)
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../chromium.mjs';
+import { bundleIife, loadAverage, median, ROOT, round } from './lib.mjs';
+
+const PROFILE = resolve(ROOT, '.cache', 'bench-history-profile');
+const OFFERS = 2000;
+const PER_OFFER = 500;
+const READS = 41;
+
+const bundle = () => bundleIife('scripts/bench/history-entry.ts', 'SourceLensHistoryBench');
+
+/** The figures named in the header; `log` gets the runs and the load average. */
+export async function historyFigures({ log = console.error } = {}) {
+  const code = await bundle();
+  mkdirSync(PROFILE, { recursive: true });
+  const context = await chromium.launchPersistentContext(PROFILE, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    // One fixed origin, so the database seeded in an earlier run is found again in the reused profile.
+    await context.route('https://history-bench.invalid/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>history bench</title>',
+      }),
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('https://history-bench.invalid/');
+    await page.addScriptTag({ content: code });
+    const seeded = await page.evaluate(([o, p]) => globalThis.__historyBench.seed(o, p), [OFFERS, PER_OFFER]);
+    log(
+      seeded.seeded
+        ? `history: seeded ${seeded.count} points in ${round(seeded.ms / 1000, 1)} s`
+        : `history: reused the seeded profile (${seeded.count} points)`,
+    );
+    // Kept offers spread over the key range.
+    const keys = await page.evaluate(
+      ([n, o]) =>
+        Array.from({ length: n }, (_, i) => globalThis.__historyBench.offerKey(Math.floor((i * o) / n))),
+      [READS, OFFERS],
+    );
+    const reads = await page.evaluate((k) => globalThis.__historyBench.timeReads(k), keys);
+    const ingest = await page.evaluate(
+      ([o]) => globalThis.__historyBench.timeIngest(10_000, 500, o),
+      [OFFERS],
+    );
+    const ingest60 = await page.evaluate(
+      ([o]) => globalThis.__historyBench.timeIngest(10_000, 60, o),
+      [OFFERS],
+    );
+    const load = loadAverage();
+    log(`history read (${reads.rows} points), ms: ${reads.dexie.map((x) => round(x, 1)).join(' ')}`);
+    log(`bare IndexedDB read, ms: ${reads.floor.map((x) => round(x, 1)).join(' ')} (load average ${load})`);
+    log(
+      `ingest: ${ingest.written} written in ${round(ingest.ms)} ms (batches of 500; bare adds ${round(ingest.floorMs)} ms), ${ingest60.written} in ${round(ingest60.ms)} ms (batches of 60)`,
+    );
+    return {
+      history_read_ms: round(median(reads.dexie)),
+      history_read_floor_ms: round(median(reads.floor)),
+      history_read_ratio: round(median(reads.dexie) / median(reads.floor)),
+      history_read_points: reads.rows,
+      ingest_per_s: Math.round((ingest.written / ingest.ms) * 1000),
+      ingest_floor_per_s: Math.round((ingest.written / ingest.floorMs) * 1000),
+      ingest_ratio: round(ingest.ms / ingest.floorMs),
+      ingest_batch60_per_s: Math.round((ingest60.written / ingest60.ms) * 1000),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// Run alone: `node scripts/bench/history.mjs` prints the figures as JSON.
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await historyFigures()));
