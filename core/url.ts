@@ -55,3 +55,29 @@ export function siteOfHost(host: string): string {
       : 2;
   return parts.slice(-n).join('.');
 }
+
+/**
+ * Query parameters that carry secrets or session state, never what a product is: sign-in links, one-time
+ * codes, signed-URL signatures, session ids. (`id`, `item_id`, Amazon's path and the like are kept: they say
+ * which product it is.) `spm` and `utm_*` are tracking, not identity, so they go too.
+ */
+const SECRET_PARAM =
+  /^(?:access_?token|id_?token|refresh_?token|token|auth|authorization|auth_?key|session|session_?id|sessid|sid|ssid|key|api_?key|apikey|code|otp|signature|sig|sign|password|passwd|pwd|secret|ticket|jwt|spm|utm_\w+)$/i;
+
+/**
+ * A page or canonical URL as SourceLens may store it: no fragment (`#access_token=…` lives there), no user
+ * name or password, none of the secret parameters above. Null when it is not an http(s) URL.
+ */
+export function withoutSecrets(value: string): string | null {
+  const href = safeHttpUrl(value);
+  if (!href) return null;
+  const url = new URL(href);
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  for (const name of [...new Set(url.searchParams.keys())])
+    if (SECRET_PARAM.test(name)) url.searchParams.delete(name);
+  // An emptied query leaves a bare "?": drop it so one page keeps one spelling.
+  if (!url.searchParams.size) url.search = '';
+  return url.href;
+}

@@ -7,6 +7,7 @@ import {
   protocol,
   type Reply,
 } from './protocol';
+import { Refusal } from './refusal';
 import { type SenderInfo, senderProblem } from './sender';
 
 export type Handler<T extends MessageType> = (
@@ -36,6 +37,8 @@ export function createRouter(handlers: Handlers, ownId: string, ownOrigin: strin
     const entry = protocol[type as MessageType];
     const problem = senderProblem(sender, entry.from, ownId, ownOrigin);
     if (problem) return fail('bad-sender', problem);
+    // No message's data is a list, but valibot's object schemas take arrays (an empty message would run).
+    if (Array.isArray(envelope.output.data)) return fail('bad-data', `invalid ${type}: a list`);
     const data = v.safeParse(entry.schema, envelope.output.data);
     if (!data.success) {
       const issue = data.issues[0];
@@ -49,6 +52,7 @@ export function createRouter(handlers: Handlers, ownId: string, ownOrigin: strin
       const handler = handlers[type as MessageType] as Handler<MessageType>;
       return { ok: true, data: await handler(data.output as never, sender) };
     } catch (err) {
+      if (err instanceof Refusal) return fail(err.code, err.message);
       return fail('handler-failed', err instanceof Error ? err.message : String(err));
     }
   };

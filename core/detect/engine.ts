@@ -1,6 +1,7 @@
 import type { PriceContext } from '../price';
-import { safeHttpUrl, siteOfHost } from '../url';
+import { safeHttpUrl } from '../url';
 import { adapterFor } from './adapters';
+import { canonicalAllowed } from './bind';
 import { type DomResult, readDom } from './dom';
 import type { AdapterResult, Fields, SiteAdapter } from './fields';
 import { readJsonLd } from './jsonld';
@@ -232,19 +233,22 @@ function build(
     availability: f.availability ?? null,
     site,
     itemId: fieldText(f.itemId, 100),
-    canonicalUrl: canonical(doc, page, f.url),
+    canonicalUrl: canonical(doc, page, f.url, site),
     sources,
   };
   for (const k of ['text', 'brand', 'sku', 'gtin', 'itemId'] as const) if (out[k] === null) delete sources[k];
   return out;
 }
 
-/** link[rel=canonical] or og:url when it is http(s) on the same site, else the page URL. */
-function canonical(doc: Document, page: URL, ogUrl: string | null | undefined): string {
+/**
+ * link[rel=canonical] or og:url when the page may claim it (same host, or another product host of the same named
+ * site: bind.ts — a neighbour on a shared platform is not the same site), else the page URL.
+ */
+function canonical(doc: Document, page: URL, ogUrl: string | null | undefined, site: string): string {
   const candidates = [doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), ogUrl];
   for (const c of candidates) {
     const u = safeHttpUrl(c, page.href);
-    if (u && siteOfHost(new URL(u).hostname) === siteOfHost(page.hostname)) return u;
+    if (u && canonicalAllowed(u, page.href, site)) return u;
   }
   return page.href;
 }

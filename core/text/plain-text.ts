@@ -5,9 +5,9 @@
 import { decodeEntities } from './entities';
 
 // Elements whose content is never text, and tags, comments and doctypes; a tag left open at the end of the
-// text runs to the end, as it does in a browser.
-const HIDDEN_CONTENT = /<(script|style|noscript|template|iframe|object)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// text runs to the end, as it does in a browser. Hidden elements and comments are cut by scanning with
+// indexOf, not by one lazy regular expression up to "end or text", so the time stays linear on hostile text.
+const HIDDEN_OPEN = /<(script|style|noscript|template|iframe|object)\b/gi;
 const TAG = /<(\/?)([a-zA-Z][\w:-]*|[!?])[^>]*(?:>|$)/g;
 // Tags that break a line where a browser renders them: they leave a space, inline ones ("<font>", "<b>") none.
 const BREAKING =
@@ -18,12 +18,42 @@ const INVISIBLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
   /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
+/** Hidden elements' whole content out (a space each), to their closing tag or the end of the text. */
+function stripHidden(s: string): string {
+  let out = '';
+  let from = 0;
+  HIDDEN_OPEN.lastIndex = 0;
+  for (let m = HIDDEN_OPEN.exec(s); m; m = HIDDEN_OPEN.exec(s)) {
+    out += `${s.slice(from, m.index)} `;
+    const close = new RegExp(`</${m[1]}\\s*>`, 'gi');
+    close.lastIndex = m.index + m[0].length;
+    const end = close.exec(s);
+    if (!end) return out;
+    from = end.index + end[0].length;
+    HIDDEN_OPEN.lastIndex = from;
+  }
+  return out + s.slice(from);
+}
+
+/** Comments out, to their "-->" or the end of the text. */
+function stripComments(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = s.indexOf('<!--', from);
+    if (start < 0) return out + s.slice(from);
+    out += s.slice(from, start);
+    const end = s.indexOf('-->', start + 4);
+    if (end < 0) return out;
+    from = end + 3;
+  }
+}
+
 function stripMarkup(s: string): string {
   if (!s.includes('<')) return s;
-  return s
-    .replace(HIDDEN_CONTENT, ' ')
-    .replace(COMMENT, '')
-    .replace(TAG, (_, _close: string, name: string) => (BREAKING.test(name) ? ' ' : ''));
+  return stripComments(stripHidden(s)).replace(TAG, (_, _close: string, name: string) =>
+    BREAKING.test(name) ? ' ' : '',
+  );
 }
 
 export interface PlainTextOptions {

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchNavigation } from '../../content/navigation';
 import { detectProduct } from '../../core/detect';
 import { hasProductSignal } from '../../core/detect/signal';
 import type { DetectedProduct } from '../../core/detect/types';
+import { type BucketOptions, TokenBuckets } from '../../core/rate/token-bucket';
 import { sendMessage } from '../../messaging/client';
 
 /** Wait for the DOM to settle this long after the last change before detecting again. */
@@ -11,6 +13,12 @@ const SETTLE_MS = 400;
 const MAX_WAIT_MS = 2000;
 /** Re-detections allowed per location before the observer gives up until the next navigation. */
 const MAX_RUNS_PER_LOCATION = 25;
+/**
+ * Detections over the page's whole life, whatever it navigates to: a burst of 40, then one every 3 s. A page
+ * that floods pushState (each a new location, each resetting the per-location count) runs the detector — and
+ * reports — at most 60 times in its first minute and 20 a minute after. Navigation never refills it.
+ */
+export const PAGE_RUN_BUDGET: BucketOptions = { capacity: 40, refillMs: 3000 };
 
 type Detect = (doc: Document, url: string) => DetectedProduct | null;
 const engine = () => (globalThis as unknown as { sourcelensDetect?: Detect }).sourcelensDetect;
@@ -59,6 +67,7 @@ export function startSpotter(
   let settleTimer: number | undefined;
   let firstPendingAt = 0;
   let observer: MutationObserver | null = null;
+  const budget = new TokenBuckets<'page'>(PAGE_RUN_BUDGET);
 
   const report = async (product: DetectedProduct | null) => {
     const fingerprint = JSON.stringify(product);
@@ -78,6 +87,11 @@ export function startSpotter(
     settleTimer = undefined;
     firstPendingAt = 0;
     if (!ctx.isValid) return stop();
+    // Out of budget: one try when the next detection is allowed (the page's latest state is still seen).
+    if (!budget.take('page', performance.now())) {
+      settleTimer = ctx.setTimeout(run, PAGE_RUN_BUDGET.refillMs);
+      return;
+    }
     runs += 1;
     void detectSafely().then((product) => {
       const reported = report(product); // the background first: the button can wait a moment
@@ -108,7 +122,8 @@ export function startSpotter(
     if (settleTimer !== undefined) clearTimeout(settleTimer);
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // Our own watcher: WXT's `wxt:locationchange` is an event the page can see (with our id) and forge.
+  watchNavigation(ctx, () => {
     onDetected(null);
     runs = 0;
     observe();

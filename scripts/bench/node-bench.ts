@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { clusterByHash } from '../../core/match/cluster';
 import { DEFAULT_RATES } from '../../core/match/margin';
 import { clearTitleCache, prepareOffers, rankOffers, rankPreparedOffers } from '../../core/match/rank-offers';
+import { unwrapJsonp } from '../../core/sources/1688/gateway';
 import type { WholesaleOffer } from '../../core/sources/types';
+import { plainText } from '../../core/text/plain-text';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -115,5 +117,17 @@ console.log(
       () => clusterByHash(offers.map((o) => ({ key: o.offerId, hash: o.imageHash }))),
       21,
     ),
+    // Hostile answers (issue 13): 1 MB crafted to make a backtracking JSONP unwrapper take cubic time — a callback
+    // whose body is whitespace without a closing ")", and one whose ")" is followed by whitespace and garbage.
+    jsonp_redos_ms: medianMs(() => {
+      unwrapJsonp(`cb(${' '.repeat(1_000_000)}!`);
+      unwrapJsonp(`cb && cb(${' '.repeat(500_000)});${' '.repeat(500_000)}x`);
+    }, 5),
+    // plainText on 1 MB of unclosed comments, hidden elements and tags (it reads at most 50,000 characters).
+    plaintext_redos_ms: medianMs(() => {
+      plainText('<!--'.repeat(250_000));
+      plainText(`<script>${'</script '.repeat(120_000)}`);
+      plainText('<a '.repeat(350_000));
+    }, 5),
   }),
 );

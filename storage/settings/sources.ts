@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { SourceId } from '../../core/sources/index';
 
@@ -40,9 +41,50 @@ export const sourceSettings = storage.defineItem<SourceSettings>('sync:sourceSet
   },
 });
 
-/** Every field present: a value written by an older version may lack the newer ones. */
+/**
+ * A number setting read from storage, which is not trusted: `storage.sync` is writable by content scripts and
+ * by other devices' versions, and a negative or NaN interval would turn request spacing off. A finite,
+ * non-negative number is clamped to [min, max]; anything else (missing, NaN, negative, text) is the default.
+ */
+const bounded = (min: number, max: number, fallback: number) =>
+  v.pipe(
+    v.unknown(),
+    v.transform((x) =>
+      typeof x === 'number' && Number.isFinite(x) && x >= 0 ? Math.min(max, Math.max(min, x)) : fallback,
+    ),
+  );
+
+/**
+ * Safe ranges. The options offer narrower ones (spacing ≥ 3 s); these floors only keep a value written by hand
+ * or by a test (spacing of 0.25 s, a 1 s deadline) from turning a protection off.
+ */
+const FIELDS = {
+  minIntervalMs: bounded(250, 60_000, SOURCE_DEFAULTS.minIntervalMs),
+  jitterMs: bounded(0, 60_000, SOURCE_DEFAULTS.jitterMs),
+  cacheHours: bounded(0, 720, SOURCE_DEFAULTS.cacheHours),
+  backoffLow: bounded(10_000, 3_600_000, SOURCE_DEFAULTS.throttleBackoffMs[0]),
+  backoffHigh: bounded(10_000, 3_600_000, SOURCE_DEFAULTS.throttleBackoffMs[1]),
+  wallPauseMs: bounded(10_000, 24 * 3_600_000, SOURCE_DEFAULTS.wallPauseMs),
+  deadlineMs: bounded(1_000, 120_000, SOURCE_DEFAULTS.deadlineMs),
+};
+
+/**
+ * Every field present and within its safe range (validated on read): a value written by an older version may
+ * lack the newer ones, and a stored value is not trusted.
+ */
 export function withSourceDefaults(value: Partial<SourceSettings> | null | undefined): SourceSettings {
-  return { ...SOURCE_DEFAULTS, ...value };
+  const raw: Record<string, unknown> = value && typeof value === 'object' ? value : {};
+  const pair = Array.isArray(raw.throttleBackoffMs) ? (raw.throttleBackoffMs as unknown[]) : [];
+  const low = v.parse(FIELDS.backoffLow, pair[0]);
+  const high = v.parse(FIELDS.backoffHigh, pair[1]);
+  return {
+    minIntervalMs: v.parse(FIELDS.minIntervalMs, raw.minIntervalMs),
+    jitterMs: v.parse(FIELDS.jitterMs, raw.jitterMs),
+    cacheHours: v.parse(FIELDS.cacheHours, raw.cacheHours),
+    throttleBackoffMs: [Math.min(low, high), Math.max(low, high)],
+    wallPauseMs: v.parse(FIELDS.wallPauseMs, raw.wallPauseMs),
+    deadlineMs: v.parse(FIELDS.deadlineMs, raw.deadlineMs),
+  };
 }
 
 /** The source limits, every field present. */

@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SOURCE, sourceById } from '../../core/sources/index';
+import { type AnswerFault, breakAnswer } from './answer-faults';
 import { send } from './http';
 import { MOCK_HOSTS, type MockedSourceId, SOURCE_MOCKS, type SourceMocks } from './index';
 import { isWall, type RequestLogEntry, type SourceMock, type WallKind } from './types';
@@ -46,6 +47,8 @@ export interface MockSources {
   /** Request counts keyed by `host + path`. */
   counts(): Record<string, number>;
   setWall(kind: WallKind | null): void;
+  /** Break every API answer of every source in one way (answer-faults.ts); null lifts it. */
+  setAnswerFault(kind: AnswerFault | null): void;
   /** Forget requests and walls, and reset every source's mock. */
   reset(): void;
   /** Every mocked host → this handler, for a fixture server that serves several hosts on one port. */
@@ -57,6 +60,7 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
   const defaultHost = opts.defaultHost ?? sourceById(DEFAULT_SOURCE)?.hosts.search ?? MOCK_HOSTS[0] ?? '';
   const requests: RequestLogEntry[] = [];
   let wall: WallKind | null = null;
+  let answerFault: AnswerFault | null = null;
   /** Requests held by the `stall` fault. */
   const stalled = new Set<ServerResponse>();
   const releaseStalled = () => {
@@ -116,6 +120,13 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
         res.on('close', () => stalled.delete(res));
         return;
       }
+      if (answerFault && req.headers['sec-fetch-mode'] !== 'navigate') {
+        const fault = answerFault;
+        const applied = breakAnswer(res, fault);
+        res.on('finish', () => {
+          if (applied()) entry.broken = fault;
+        });
+      }
       const answered = owner
         ? owner.route({ req, res, url, entry, wall: asked === 'stall' ? null : asked, scheme: scheme(req) })
         : Promise.resolve(send(res, 404, 'text/plain; charset=utf-8', `no mock for ${host}`));
@@ -135,6 +146,9 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
       for (const r of requests) out[r.host + r.path] = (out[r.host + r.path] ?? 0) + 1;
       return out;
     },
+    setAnswerFault(kind) {
+      answerFault = kind;
+    },
     setWall(kind) {
       wall = kind;
       if (kind !== 'stall') releaseStalled();
@@ -143,6 +157,7 @@ export function createMockSources(opts: MockSourcesOptions = {}): MockSources {
       releaseStalled();
       requests.length = 0;
       wall = null;
+      answerFault = null;
       for (const m of mocks) m.reset();
     },
     hostHandlers() {

@@ -3,6 +3,7 @@
  * server (server.ts) routes requests to, by host.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AnswerFault } from './answer-faults';
 
 /**
  * The walls every mock can put up (each source answers them in its own site's way), and two faults: `changed` —
@@ -39,6 +40,8 @@ export interface RequestLogEntry {
   referer: string | null;
   /** Sec-Fetch-Site: `same-origin` from the site's own page, otherwise who sent it (`none`, `cross-site`). */
   fetchSite: string | null;
+  /** The broken form the server gave this answer (server.ts `setAnswerFault`), when it did. */
+  broken?: AnswerFault;
   /** 1688's gateway only: the first ret code answered. */
   ret?: string;
   /** 1688's gateway only: the method inside params (getOfferList, uploadBase64WithRequest…). */

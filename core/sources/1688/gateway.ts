@@ -83,12 +83,24 @@ export function buildMtopRequest(call: MtopCall, opts: BuildOptions): GatewayReq
   };
 }
 
-/** `mtopjsonp3({...})` or `cb && cb({...});` → the inner text; plain JSON is returned as it is. */
+/** A JSONP callback before its "(": `mtopjsonp3` or `cb && cb` (checked on that short prefix only). */
+const JSONP_CALLEE = /^(?:[\w$.]+\s*&&\s*)?[\w$.]+\s*$/;
+
+/**
+ * `mtopjsonp3({...})` or `cb && cb({...});` → the inner text; plain JSON is returned as it is. Linear in the
+ * text (an answer is hostile data): the callee is the text before the first "(", the end the text after the
+ * last ")" — one regular expression with a lazy body and trailing `\s*` took cubic time on crafted input.
+ */
 export function unwrapJsonp(text: string): string {
   const t = text.replace(/^\ufeff/, '').trim();
   if (t.startsWith('{') || t.startsWith('[')) return t;
-  const m = /^(?:[\w$.]+\s*&&\s*)?[\w$.]+\s*\(\s*([\s\S]*?)\s*\)\s*;?\s*$/.exec(t);
-  return m ? (m[1] ?? '') : t;
+  const open = t.indexOf('(');
+  const close = t.lastIndexOf(')');
+  if (open < 0 || close < open || open > 200) return t;
+  // After the last ")": only whitespace and one optional ";".
+  const end = t.slice(close + 1).trim();
+  if (!JSONP_CALLEE.test(t.slice(0, open)) || (end !== '' && end !== ';')) return t;
+  return t.slice(open + 1, close).trim();
 }
 
 export interface MtopEnvelope {

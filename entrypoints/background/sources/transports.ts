@@ -8,6 +8,12 @@ import { MatchPattern } from '@webext-core/match-patterns';
 import { browser } from 'wxt/browser';
 import type { PageDataReader, PageLibraryCall, SourceDefinition } from '../../../core/sources/definition';
 import {
+  pageData as checkedPageData,
+  libraryAnswer,
+  pageAnswer,
+  pageToken,
+} from '../../../core/sources/page-answer';
+import {
   type GatewayRequest,
   type GatewayResponse,
   requestBody,
@@ -84,6 +90,7 @@ export function originTabTransport(origin: string): Transport {
       if (!url.startsWith(origin))
         throw new TransportError('unreachable', `the ${origin} tab only sends to its own origin`);
       const tabId = await untilAborted(originTab(origin), signal);
+      // Checked for type and size: the page's own scripts may have replaced fetch (page-answer.ts).
       const res = await untilAborted(
         runInMainWorld(tabId, pageFetch, [
           url,
@@ -92,7 +99,7 @@ export function originTabTransport(origin: string): Transport {
           req.multipart ?? null,
           req.headers ?? {},
           IN_PAGE_FETCH_LIMIT_MS,
-        ]),
+        ]).then(pageAnswer),
         signal,
       );
       if (res.awayRedirect)
@@ -114,15 +121,25 @@ export function pageLibraryTransport(route: {
   return {
     async request(req: GatewayRequest, signal?: AbortSignal): Promise<GatewayResponse> {
       const tabs = await browser.tabs.query({ url: [...route.tabs] });
+      // The library is the page's own: what it gives back is checked (page-answer.ts); a page whose answer is
+      // not one is passed over, and said so when no other page answers.
+      let refused: TransportError | null = null;
       for (const tab of tabs) {
         if (tab.id === undefined || (route.skipOrigin && tab.url?.startsWith(route.skipOrigin))) continue;
-        const answer = await untilAborted(
+        const raw = await untilAborted(
           runInMainWorld(tab.id, route.call, [req, PAGE_LIBRARY_TIMEOUT_MS]).catch(() => null),
           signal,
         );
-        if (answer) return answer;
+        try {
+          const answer = libraryAnswer(raw);
+          if (answer) return answer;
+        } catch (err) {
+          refused = err as TransportError;
+        }
       }
-      throw new TransportError('unreachable', 'no open page of the source with its request library');
+      throw (
+        refused ?? new TransportError('unreachable', 'no open page of the source with its request library')
+      );
     },
   };
 }
@@ -145,9 +162,10 @@ async function snapshot(tabId: number, signal?: AbortSignal): Promise<{ finalUrl
     browser.scripting.executeScript({ target: { tabId }, func: pageSnapshot }),
     signal,
   );
-  const snap = result?.result as { finalUrl: string; text: string } | undefined;
-  if (!snap) throw new TransportError('unreachable', 'the page could not be read');
-  return snap;
+  if (!result?.result) throw new TransportError('unreachable', 'the page could not be read');
+  // Our own function, but the page decides how large its markup is.
+  const { finalUrl, text } = pageAnswer({ status: 200, ...(result.result as object) });
+  return { finalUrl, text };
 }
 
 /**
@@ -164,7 +182,9 @@ export function sameOriginPageTransport(sites: readonly string[]): Transport {
       // A status is not visible from a shown page; walls and delisted pages are recognised by address and markup.
       if (opened) return { status: 200, ...(await snapshot(tabId, signal)) };
       const res = await untilAborted(
-        runInMainWorld(tabId, pageFetch, [url, 'GET', null, null, {}, IN_PAGE_FETCH_LIMIT_MS]),
+        runInMainWorld(tabId, pageFetch, [url, 'GET', null, null, {}, IN_PAGE_FETCH_LIMIT_MS]).then(
+          pageAnswer,
+        ),
         signal,
       );
       if (res.awayRedirect)
@@ -186,8 +206,11 @@ export function renderedPageTransport(sites: readonly string[], readData?: PageD
       const { tabId, opened } = await untilAborted(originTabAt(origin, url), signal);
       if (!opened) await untilAborted(showInTab(tabId, url), signal);
       const page = await snapshot(tabId, signal);
+      // Plain JSON data of bounded size, or nothing (page-answer.ts).
       const pageData = readData
-        ? await untilAborted(runInMainWorld(tabId, readData, []), signal).catch(() => null)
+        ? await untilAborted(runInMainWorld(tabId, readData, []).then(checkedPageData), signal).catch(
+            () => null,
+          )
         : null;
       return { status: 200, ...page, ...(pageData ? { pageData } : {}) };
     },
@@ -234,7 +257,7 @@ export function pageCookieTokens(token: NonNullable<SourceDefinition['token']>):
   return {
     async getToken() {
       const tabId = await originTab(token.origin);
-      return runInMainWorld(tabId, pageCookie, [token.cookie]);
+      return pageToken(await runInMainWorld(tabId, pageCookie, [token.cookie]));
     },
   };
 }
