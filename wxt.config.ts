@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SOURCE_SITES } from './core/sources/index';
@@ -7,7 +8,24 @@ import { OPEN_PANEL_COMMAND } from './entrypoints/background/command-names';
 export default defineConfig({
   // @wxt-dev/i18n turns locales/<lang>.json into _locales/ and types the message keys (#i18n).
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Our content-script context in place of WXT's, which dispatches events carrying the runtime id into the
+    // page (content/quiet-context.ts; README, Security).
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./content/quiet-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
+  // The sources archive the Firefox add-on store asks for (`npm run zip:firefox`): everything the build reads,
+  // without tests, fixtures, tools and screenshots. scripts/check-firefox-sources.mjs rebuilds the add-on from it.
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'scripts/**', 'docs/**', 'vitest.config.ts'],
+  },
   manifest: ({ browser }) => ({
     icons: {
       16: 'icon/16.png',
@@ -17,6 +35,9 @@ export default defineConfig({
       128: 'icon/128.png',
     },
     name: '__MSG_extName__',
+    // Chrome honours `use_dynamic_url` (the detector's session-random URL, below) from 130 on; before it the
+    // resource's fixed URL would tell pages SourceLens is installed.
+    minimum_chrome_version: browser === 'firefox' ? undefined : '130',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: [
@@ -24,10 +45,13 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'scripting',
+      // The scheduled refresh of kept offers (README, Permissions).
+      'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Only when the person turns on direct requests (Options): reading 1688's signing token from the cookie jar.
-    optional_permissions: ['cookies'],
+    // Only when the person turns price alerts on (Options): desktop notifications of a price drop.
+    optional_permissions: ['cookies', 'notifications'],
     // Searches run inside the user's own session, from a page of the source's own site (see README,
     // Permissions): each registered source's sites (any 1688 host, Alibaba.com's www host only).
     host_permissions: SOURCE_SITES,

@@ -16,7 +16,15 @@ export function openSidePanel(windowId?: number): Promise<void> {
     sidePanel?: typeof browser.sidePanel;
     sidebarAction?: SidebarActionApi;
   };
-  if (api.sidebarAction) return api.sidebarAction.open();
+  // Outside a user gesture Firefox throws at once ("may only be called from a user input handler") rather than
+  // rejecting: turn that into a rejection so callers' `.catch` and the steps after the call still run.
+  if (api.sidebarAction) {
+    try {
+      return api.sidebarAction.open();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   if (api.sidePanel && windowId !== undefined) return api.sidePanel.open({ windowId });
   return Promise.reject(new Error('no side panel in this browser'));
 }

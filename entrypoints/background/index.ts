@@ -1,9 +1,14 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../messaging/router';
 import { registerContextMenus } from './context-menu';
+import { installE2eHook } from './e2e-hook';
 import { handlers, watchTabs } from './handlers';
+import { watchMaintenance } from './maintenance';
 import { registerPanelCommand } from './panel-command';
+import { watchRefresh } from './refresh/schedule';
+import { watchHelperTabs } from './sources/origin-tab';
 import { watchSourceSettings } from './sources/polite';
+import { restrictSessionStorage } from './storage-access';
 
 export default defineBackground(() => {
   const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
@@ -16,9 +21,15 @@ export default defineBackground(() => {
   });
 
   watchTabs();
+  watchHelperTabs();
+  restrictSessionStorage();
   registerContextMenus();
   registerPanelCommand();
   watchSourceSettings();
+  watchRefresh();
+  watchMaintenance();
+  // Test builds only (`--mode e2e`): this branch and e2e-hook.ts are dropped from shipped builds.
+  if (import.meta.env.MODE === 'e2e') installE2eHook();
 
   // The toolbar button opens the popup (shortlist); the side panel opens from the popup, the right-click items,
   // the in-page button, the keyboard shortcut or the browser's own side panel menu, so keep Chrome from

@@ -20,16 +20,33 @@ export const IDLE_ALARM_PREFIX = 'originTabIdle:';
 /** Tabs being found or opened per origin: two requests at once share one tab instead of opening two. */
 const opening = new Map<string, Promise<{ tabId: number; opened: boolean }>>();
 
-/** Resolves when the tab has finished loading its document (polled: no `tabs` permission needed). */
+/**
+ * Resolves when the tab has finished loading its document and a script can run in it (polled: no `tabs`
+ * permission needed).
+ */
 export async function waitForComplete(tabId: number, what = 'the source page'): Promise<void> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
   for (;;) {
     const tab = await browser.tabs.get(tabId);
     // Firefox reports a tab just created as 'complete' on its initial about:blank, before the page starts
-    // loading; a script run then fails (no host permission for about:blank). No source page is about:blank.
-    if (tab.status === 'complete' && tab.url !== 'about:blank') return;
+    // loading, and may say 'complete' with the new address before that document can take a script; a script run
+    // then fails. So the page counts as loaded once a script run in it finds its document complete.
+    if (tab.status === 'complete' && tab.url !== 'about:blank' && (await documentComplete(tabId))) return;
     if (Date.now() > deadline) throw new Error(`${what} did not load`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Whether a script run in the tab's top frame finds its document complete (false while it cannot run). */
+async function documentComplete(tabId: number): Promise<boolean> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => document.readyState,
+    });
+    return result?.result === 'complete';
+  } catch {
+    return false;
   }
 }
 

@@ -20,6 +20,10 @@ beforeEach(() => {
     if (!tab) throw new Error('no tab');
     return { ...tab, status: 'complete' };
   }) as never;
+  // Nor does the fake run scripts: a page counts as loaded once a script there finds its document complete.
+  (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+    executeScript: async () => [{ result: 'complete' }],
+  };
 });
 
 describe('helper tabs', () => {

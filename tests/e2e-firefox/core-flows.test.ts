@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { poll } from '../e2e/support/wait';
+import type { MockOffer } from '../mock-sources/server';
+import { type ExtensionView, explainFailure, tid } from './pages/ExtensionView';
+import { PopupPage } from './pages/PopupPage';
+import { SidebarPage } from './pages/SidebarPage';
+import { EXTENSION_UUID } from './support/firefox';
+import { type FirefoxHarness, startFirefoxHarness } from './support/harness';
+
+const SHOP_URL = 'https://item.taobao.com/item.htm?id=712345678901';
+const SHOP_TITLE = 'ins风纯棉短袖T恤女2025夏季新款宽松百搭上衣';
+const A = '930000000001';
+const B = '930000000002';
+
+function offer(id: string, price: string, factory: boolean): MockOffer {
+  return {
+    offerId: id,
+    title: `火狐测试 纯棉T恤 ${id.slice(-1)}`,
+    priceInfo: { price },
+    province: '浙江',
+    city: '义乌',
+    bookedCount: 100,
+    bizType: factory ? '生产加工' : '经销批发',
+    factoryInspection: String(factory),
+    loginId: `seller${id.slice(-1)}`,
+    shop: { text: `义乌${factory ? '工厂' : '商行'}${id.slice(-1)}`, tpYear: '5' },
+    shopAddition: { quantityPrices: [{ quantity: '≥2件', value: price }] },
+  };
+}
+
+describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, () => {
+  let h: FirefoxHarness;
+  let sidebar: SidebarPage;
+  const api = <T>(path: string, ...args: unknown[]) => h.driver.send<T>({ op: 'api', path, args });
+  /** Every page a failing test should describe. */
+  const views = (): ExtensionView[] => [sidebar];
+
+  before(async () => {
+    h = await startFirefoxHarness();
+    sidebar = new SidebarPage(h.driver);
+    // Politeness spacing short, as in the Chromium workflow tests.
+    await api('storage.sync.set', { sourceSettings: { minIntervalMs: 300, jitterMs: 0, cacheHours: 24 } });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('an MV3 event page; the side panel is the sidebar; the right-click items and the sidebar shortcut exist', async () => {
+    await explainFailure(views(), async () => {
+      const manifest = await api<{
+        manifest_version: number;
+        background: { scripts?: string[]; service_worker?: string };
+      }>('runtime.getManifest');
+      assert.equal(manifest.manifest_version, 3);
+      // Firefox answers with full URLs; an event page, not a service worker.
+      assert.deepEqual(
+        manifest.background.scripts?.map((s) => new URL(s).pathname),
+        ['/background.js'],
+      );
+      assert.ok(!manifest.background.service_worker);
+      assert.equal(
+        await api('sidebarAction.getPanel', {}),
+        `moz-extension://${EXTENSION_UUID}/sidepanel.html`,
+      );
+      // Firefox opens an add-on's sidebar on install: the side panel, running in it.
+      assert.equal(await api('sidebarAction.isOpen', {}), true);
+      await sidebar.waitFor(tid('search-query'));
+      // update() rejects for an item that does not exist: each one resolving proves the item was created.
+      for (const id of ['find-source-image', 'find-source-text', 'find-source-page']) {
+        await api('contextMenus.update', id, {});
+      }
+      await assert.rejects(api('contextMenus.update', 'no-such-item', {}));
+      const commands = await api<{ name: string; shortcut: string }[]>('commands.getAll');
+      assert.ok(
+        commands.some((c) => c.name === '_execute_sidebar_action' && c.shortcut === 'Alt+Shift+S'),
+        JSON.stringify(commands),
+      );
+    });
+  });
+
+  test('spot a product → search the local 1688 in the sidebar → keep an offer → the popup lists it', async () => {
+    let popup: PopupPage | undefined;
+    await explainFailure(views(), async () => {
+      h.mock.sources['1688'].setOffers([offer(A, '10.00', true), offer(B, '8.00', false)]);
+      const shop = await h.openTab(SHOP_URL);
+      // Spotted: the background holds the tab's product…
+      const report = await poll(
+        async () => {
+          const key = `tab:${shop.tabId}`;
+          const got = await api<Record<string, { product?: { title?: string } } | undefined>>(
+            'storage.session.get',
+            key,
+          );
+          return got[key]?.product?.title ?? null;
+        },
+        (title) => title !== null,
+        { what: 'the spotted product' },
+      );
+      assert.equal(report, SHOP_TITLE);
+      // …the popup lists it among the recently spotted…
+      popup = await PopupPage.open(h.driver);
+      await popup.waitFor(tid('recent-products', 'product-card'));
+      assert.ok((await popup.recentTitles()).includes(SHOP_TITLE), 'spotted product in the popup');
+      await popup.close();
+      // …and the sidebar, following the active tab, shows it.
+      await poll(
+        () => sidebar.title(),
+        (t) => t === SHOP_TITLE,
+        { what: 'the product in the sidebar' },
+      );
+
+      await sidebar.search('火狐测试 纯棉T恤');
+      await sidebar.waitFor(tid('search-results', 'offer-card'), 2).catch(async (error: Error) => {
+        // What the search met on the way, for the failure message (the sidebar may have moved to another tab).
+        const seen = h.mock.requests.slice(-8).map((r) => `${r.method} ${r.host}${r.path} ${r.status}`);
+        const tabs = await api<{ id: number; active: boolean; url?: string }[]>('tabs.query', {});
+        error.message += `\nrequests: ${seen.join(' | ')}\ntabs: ${tabs.map((t) => `${t.id}${t.active ? '*' : ''} ${t.url}`).join(' | ')}`;
+        throw error;
+      });
+      assert.deepEqual((await sidebar.offerIds()).sort(), [A, B]);
+      assert.ok(
+        h.mock.requests.some((r) => r.host === 'h5api.m.1688.com' && r.apiMethod === 'getOfferList'),
+        'the search went to the local 1688',
+      );
+
+      await sidebar.keep(A, 'Firefox keeps it');
+      const row = await poll(
+        () =>
+          h.driver.send<{ note?: string } | null>({
+            op: 'idb',
+            store: 'shortlist',
+            index: 'offerKey',
+            key: `1688:${A}`,
+          }),
+        (r) => r !== null,
+        { what: 'the kept offer in the shortlist' },
+      );
+      assert.equal(row?.note, 'Firefox keeps it');
+      assert.equal(await sidebar.attr(`${sidebar.card(A)} ${tid('offer-keep')}`, 'aria-pressed'), 'true');
+
+      popup = await PopupPage.open(h.driver);
+      await popup.waitFor(tid('shortlist', 'shortlist-row'));
+      assert.deepEqual(await popup.shortlistKeys(), [`1688:${A}`]);
+      await popup.close();
+      await shop.page.close();
+    });
+  });
+
+  test('right-click "Search 1688 for …" on selected text: the open sidebar runs the search', async () => {
+    await explainFailure(views(), async () => {
+      h.mock.sources['1688'].setOffers([offer(B, '8.00', false)]);
+      const shop = await h.openTab(SHOP_URL);
+      await poll(
+        () => sidebar.title(),
+        (t) => t === SHOP_TITLE,
+        { what: 'the product in the sidebar' },
+      );
+      const sent = h.mock.requests.length;
+      await h.driver.send({
+        op: 'menuClick',
+        info: {
+          menuItemId: 'find-source-text',
+          selectionText: '火狐 右键 纯棉T恤',
+          editable: false,
+          pageUrl: SHOP_URL,
+        },
+        tabId: shop.tabId,
+      });
+      // The item leaves the search in session storage; the sidebar takes it and runs it.
+      await poll(
+        () => sidebar.value(tid('search-query')),
+        (q) => q === '火狐 右键 纯棉T恤',
+        { what: 'the selection in the query box' },
+      );
+      // The reopened product's remembered search (A and B, from the cache) may show first: wait for B alone.
+      await poll(
+        () => sidebar.offerIds(),
+        (ids) => ids.length === 1 && ids[0] === B,
+        { what: 'the answer to the right-click search' },
+      );
+      const searched = h.mock.requests
+        .slice(sent)
+        .filter((r) => r.apiMethod === 'getOfferList')
+        .map((r) => JSON.stringify(r.query));
+      assert.ok(
+        searched.some((q) => q.includes('右键')),
+        `the selection searched on the local 1688: ${searched.join(' | ')}`,
+      );
+      await shop.page.close();
+    });
+  });
+});
