@@ -1,9 +1,12 @@
+import * as v from 'valibot';
 import { storableOffers } from '../core/sources/harvested';
+import { MAX_STORED_SKUS, OfferSkuSchema } from '../core/sources/offer-schema';
+import type { OfferSku } from '../core/sources/provider';
 import type { WholesaleOffer } from '../core/sources/types';
 import type { SourceLensDb } from './db';
 import { type NewObservation, recordObservations } from './price-history';
 import { withQuotaGuard } from './quota';
-import type { CachedLookup, PriceObservation, StoredOffer } from './types';
+import type { CachedLookup, PriceObservation, StoredOffer, StoredVariants } from './types';
 
 export const offerKey = (o: Pick<WholesaleOffer, 'source' | 'offerId'>) => `${o.source}:${o.offerId}`;
 
@@ -51,6 +54,8 @@ export async function recordOffers(
             supplier: o.supplier,
             firstSeenAt: old?.firstSeenAt ?? now,
             lastSeenAt: now,
+            // What its page last showed stays until the page is read again (recordOfferVariants).
+            ...(old?.variants ? { variants: old.variants } : {}),
           };
         });
         await database.offers.bulkPut(rows);
@@ -75,6 +80,33 @@ export async function recordOffers(
       },
     ),
   );
+}
+
+/**
+ * Keeps an offer's variants as its page showed them just now (`readAt`), replacing the last read: at most
+ * `MAX_STORED_SKUS`, each held to the variant schema (a spec too long is cut, a variant with impossible numbers
+ * is left out). Nothing happens when the offer is not stored.
+ */
+export async function recordOfferVariants(
+  database: SourceLensDb,
+  key: string,
+  skus: OfferSku[],
+  skusKnown: boolean,
+  readAt: number,
+): Promise<StoredVariants | null> {
+  const kept: StoredVariants['skus'] = [];
+  for (const sku of skus) {
+    if (kept.length >= MAX_STORED_SKUS) break;
+    const checked = v.safeParse(OfferSkuSchema, { ...sku, spec: String(sku.spec).slice(0, 200) });
+    if (checked.success) kept.push(checked.output);
+  }
+  const variants: StoredVariants = {
+    skus: kept,
+    total: Math.max(kept.length, skus.length),
+    skusKnown,
+    readAt,
+  };
+  return withQuotaGuard(async () => ((await database.offers.update(key, { variants })) ? variants : null));
 }
 
 /** Offers by key, in the order given, skipping any that were deleted since. */

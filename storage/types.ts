@@ -1,4 +1,6 @@
+import type * as v from 'valibot';
 import type { Availability } from '../core/detect/types';
+import type { StoredVariantsSchema } from '../core/sources/offer-schema';
 import type { SearchFilters } from '../core/sources/provider';
 import type { PriceTier, WholesaleOffer } from '../core/sources/types';
 
@@ -30,7 +32,11 @@ export interface StoredOffer extends WholesaleOffer {
   key: string;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** Its variants as its page last showed them; absent until the page was read (storage/offers.ts). */
+  variants?: StoredVariants;
 }
+
+export type StoredVariants = v.InferOutput<typeof StoredVariantsSchema>;
 
 /** One price seen at one moment: the raw material of price history. */
 export interface PriceObservation {

@@ -4,9 +4,7 @@ import { t } from '../i18n';
 import './offer.css';
 import { SourceState } from '../SourceState';
 import { Banner, Spinner } from '../ui';
-
-/** Rows of SKUs shown before "and N more": a detail page can list hundreds of colour × size pairs. */
-const SKU_ROWS = 30;
+import { VariantsTable } from './VariantsTable';
 
 /**
  * An offer as its detail page shows it, read on request: every quantity tier, the minimum order and unit,
@@ -64,35 +62,7 @@ export function OfferDetails(props: {
         {o.supplier.name ? ` · ${o.supplier.name}` : ''}
         {o.supplier.loginId && o.supplier.loginId !== o.supplier.name ? ` (${o.supplier.loginId})` : ''}
       </p>
-      {r.skus.length ? (
-        <table class="offer-details__skus ui-table" data-testid="offer-details-skus">
-          <caption>{t('detailSkus', [String(r.skus.length)])}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('skuSpec')}</th>
-              <th scope="col">{t('skuPrice')}</th>
-              <th scope="col">{t('skuStock')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.skus.slice(0, SKU_ROWS).map((sku) => (
-              <tr key={`${sku.spec}|${sku.skuId ?? ''}`} data-testid="offer-details-sku">
-                <td>{sku.spec}</td>
-                <td>{money(sku.discountPriceMinor ?? sku.priceMinor)}</td>
-                <td>{sku.stock === null ? '—' : String(sku.stock)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {!r.skusKnown ? (
-        <p class="ui-muted" data-testid="offer-details-no-variant-map">
-          {t('variantsNotLoaded')}
-        </p>
-      ) : null}
-      {r.skus.length > SKU_ROWS ? (
-        <p class="ui-muted">{t('moreSkus', [String(r.skus.length - SKU_ROWS)])}</p>
-      ) : null}
+      <VariantsTable skus={r.skus} total={r.skus.length} skusKnown={r.skusKnown} currency={o.currency} />
     </div>
   );
 }

@@ -11,12 +11,13 @@ import { chartSeries } from '../chart/price-series';
 import { ExternalLink } from '../ExternalLink';
 import { t } from '../i18n';
 import { OfferDetails } from '../offer/OfferDetails';
+import { VariantsTable } from '../offer/VariantsTable';
 import { sourceLabelById } from '../source-text';
 import { Thumb } from '../Thumb';
 import { Banner, Button, NumberField, Skeleton, useToast } from '../ui';
 import { useLiveQuery } from '../useLiveQuery';
 import { readHistories } from './data';
-import { changeText } from './format';
+import { changeText, formatWhen } from './format';
 import { NoteTags } from './NoteTags';
 import { changeSinceKept, type ReviewRow, tierRows } from './review';
 import { StatusSteps } from './StatusSteps';
@@ -243,9 +244,23 @@ export function ShortlistDetail(props: { row: ReviewRow; settings: MarginSetting
         ) : (
           <p class="ui-small ui-muted">{t('shortlistNoTiers')}</p>
         )}
+        {details === null && o.variants ? (
+          <div class="offer-details" data-testid="detail-variants-as-read">
+            <VariantsTable
+              skus={o.variants.skus}
+              total={o.variants.total}
+              skusKnown={o.variants.skusKnown}
+              currency={o.currency}
+              caption={t('shortlistVariantsAsRead', [
+                String(o.variants.total),
+                formatWhen(o.variants.readAt),
+              ])}
+            />
+          </div>
+        ) : null}
         {!isSourceId(source) ? null : details === null ? (
           <Button size="sm" data-testid="detail-read-offer" onClick={readDetails}>
-            {t('shortlistReadVariants')}
+            {o.variants ? t('shortlistReadAgain') : t('shortlistReadVariants')}
           </Button>
         ) : (
           <OfferDetails

@@ -69,6 +69,37 @@ export const WholesaleOfferSchema = v.object({
   supplier: SupplierFactsSchema,
 });
 
+/** One variant (SKU) as an offer page lists it: the same facts `OfferSku` (provider.ts) carries, bounded. */
+export const OfferSkuSchema = v.object({
+  /** Spec path as the page shows it ("颜色>尺码" joined with ">"). */
+  spec: text(200),
+  skuId: shortText(100),
+  specId: shortText(100),
+  priceMinor: v.nullable(minorUnits),
+  discountPriceMinor: v.nullable(minorUnits),
+  stock: count,
+});
+
+/**
+ * Variants kept with an offer at most: a page can list thousands of colour × size pairs, and the shortlist reads
+ * every kept offer's row, so it keeps the first ones and how many there were.
+ */
+export const MAX_STORED_SKUS = 60;
+
+/**
+ * An offer's variants as its page last showed them (read on request or by the scheduled refresh), kept with the
+ * offer so the shortlist shows them without reading the page again. `skusKnown` false: the page carried no
+ * variant map ("variants not loaded", never "no variants").
+ */
+export const StoredVariantsSchema = v.object({
+  skus: v.pipe(v.array(OfferSkuSchema), v.maxLength(MAX_STORED_SKUS)),
+  /** How many variants the page listed (more than `skus` holds when it listed over `MAX_STORED_SKUS`). */
+  total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+  skusKnown: v.boolean(),
+  /** Epoch milliseconds of the read. */
+  readAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
+});
+
 /** The filters a search can ask for (what each source does with them: its definition's `supports.filters`). */
 export const SearchFiltersSchema = v.object({
   /** Province in Chinese as the site writes it ("浙江"). */

@@ -9,7 +9,14 @@
  */
 import * as v from 'valibot';
 import { AVAILABILITIES } from '../../core/detect/product-schema';
-import { PriceTierSchema, SupplierFactsSchema, WholesaleOfferSchema } from '../../core/sources/offer-schema';
+import {
+  MAX_STORED_SKUS,
+  OfferSkuSchema,
+  PriceTierSchema,
+  StoredVariantsSchema,
+  SupplierFactsSchema,
+  WholesaleOfferSchema,
+} from '../../core/sources/offer-schema';
 import { safeHttpUrl } from '../../core/url';
 import { count, currencyCode, minorUnits, text } from '../../core/wire';
 import { SHORTLIST_STATUSES } from '../types';
@@ -53,6 +60,12 @@ const OfferRow = v.strictObject({
   key: key(80),
   firstSeenAt: time,
   lastSeenAt: time,
+  variants: v.optional(
+    v.strictObject({
+      ...StoredVariantsSchema.entries,
+      skus: v.pipe(v.array(v.strictObject(OfferSkuSchema.entries)), v.maxLength(MAX_STORED_SKUS)),
+    }),
+  ),
 });
 
 const pricePoint = {

@@ -359,7 +359,25 @@ describe('the popup: reviewing the shortlist', { timeout: 300_000 }, () => {
       const download = popup.page.waitForEvent('download');
       await popup.page.getByTestId('shortlist-export').click();
       assert.match((await download).suggestedFilename(), /^sourcelens-shortlist-.*\.csv$/);
+
+      // The offer's page read from its detail: its variants stay with it and are shown, as last read, next time.
+      await popup.open(KEY_B);
+      await popup.page.getByTestId('detail-read-offer').click();
+      const read = popup.detail.getByTestId('offer-details');
+      await read.waitFor({ timeout: 60_000 });
+      const readSkus = await read.getByTestId('offer-details-sku').allTextContents();
+      assert.ok(readSkus.length > 0, 'the page listed variants');
       await popup.page.close();
+      const again = await PopupPage.open(h.browser);
+      await again.open(KEY_B);
+      const asRead = again.detail.getByTestId('detail-variants-as-read');
+      await asRead.waitFor();
+      assert.deepEqual(await asRead.getByTestId('offer-details-sku').allTextContents(), readSkus);
+      assert.equal(
+        await again.page.getByTestId('detail-read-offer').textContent(),
+        'Read the offer page again',
+      );
+      await again.page.close();
     });
   });
 });

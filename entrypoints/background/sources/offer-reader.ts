@@ -7,7 +7,7 @@ import {
 } from '../../../core/sources/provider';
 import type { OfferReply } from '../../../messaging/search';
 import { db } from '../../../storage/db';
-import { offersByKeys, recordOffers } from '../../../storage/offers';
+import { offersByKeys, recordOffers, recordOfferVariants } from '../../../storage/offers';
 import { readSourceSettings } from '../../../storage/settings/sources';
 import { exclusive, polite, politeTransport } from './polite';
 import { offerPageHost, type SourceRuntime, sourceRuntime } from './runtimes';
@@ -15,7 +15,7 @@ import { NO_TOKENS, renderedPageTransport, sameOriginPageTransport } from './tra
 import { turnedOff } from './turned-off';
 import { backoffReply, unrecognisedReply, wallReply } from './wall-reply';
 
-/** Variants shown at most (a page can list thousands of SKU combinations). */
+/** Variants sent to the panel at most (a page can list thousands of SKU combinations). */
 const MAX_SKUS = 200;
 
 /** How the page was read: fetched as HTML, or shown in the helper tab and read after its scripts ran. */
@@ -90,7 +90,10 @@ export async function readOffer(
   p.report(host, result.state, result.state === 'throttled' ? result.retryAfterMs : undefined);
   switch (result.state) {
     case 'ok': {
-      const [key] = await recordOffers(db(), [result.offer], page, via, Date.now());
+      const now = Date.now();
+      const [key] = await recordOffers(db(), [result.offer], page, via, now);
+      // The variants as read now stay with the offer, for the shortlist (tiers are in the offer row already).
+      if (key) await recordOfferVariants(db(), key, result.skus, result.skusKnown, now);
       const [stored] = key ? await offersByKeys(db(), [key]) : [];
       if (!stored) return { state: 'error', message: 'the offer could not be stored' };
       return {

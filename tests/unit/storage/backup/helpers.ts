@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import type { DetectedProduct } from '../../../../core/detect/types';
 import { SourceLensDb } from '../../../../storage/db';
-import { recordOffers, writeLookup } from '../../../../storage/offers';
+import { recordOffers, recordOfferVariants, writeLookup } from '../../../../storage/offers';
 import { recordSpottedProduct } from '../../../../storage/products';
 import { keepOffer, setShortlistStatus } from '../../../../storage/shortlist';
 import { offer } from '../../../support/builders';
@@ -64,6 +64,17 @@ export async function seed(database: SourceLensDb, at = 1_000_000): Promise<void
     'https://s.1688.com/selloffer/offer_search.htm?keywords=x',
     'search',
     at,
+  );
+  // Its page read once: the variants as last read travel with the offer row.
+  await recordOfferVariants(
+    database,
+    '1688:600000000001',
+    [
+      { spec: '黑色>M', skuId: '5001', specId: 'a1', priceMinor: 1500, discountPriceMinor: null, stock: 120 },
+      { spec: '白色>L', skuId: null, specId: null, priceMinor: null, discountPriceMinor: 1400, stock: null },
+    ],
+    true,
+    at + 60_000,
   );
   await keepOffer(
     database,

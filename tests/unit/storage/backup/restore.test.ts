@@ -225,6 +225,8 @@ describe('a bad file is refused with what is wrong, and nothing changes', () => 
       ['"priceMinMinor":990', '"priceMinMinor":1e300', /offers row \d+: priceMinMinor/],
       ['"status":"contacted"', '"status":"hacked"', /shortlist row 1: status/],
       ['"where":"https://s.1688.com', '"where":"file:///etc/passwd#', /priceObservations row \d+: where/],
+      ['"skusKnown":true', '"skusKnown":"yes"', /offers row \d+: variants/],
+      ['"stock":120', '"stock":-120', /offers row \d+: variants/],
     ];
     for (const [from, to, detail] of cases) {
       expect(text.includes(from), from).toBe(true);
