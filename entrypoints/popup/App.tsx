@@ -25,10 +25,6 @@ const FIRST_SCREEN = 12;
  */
 export function App() {
   const products = useLiveQuery(() => recentProducts(db(), 30), []);
-  // Opening the shortlist is seeing its price alerts: the toolbar button's count goes (README, Permissions).
-  useEffect(() => {
-    void sendMessage('alertsSeen', {}).catch(() => {});
-  }, []);
   // The newest few first (the list's first frame), then every kept offer (search, filters, orders need them all).
   const head = useLiveQuery(() => {
     performance.mark('sourcelens:shortlist-asked');
@@ -43,6 +39,12 @@ export function App() {
     [head === undefined],
   );
   const data = all ?? head;
+  // Opening the shortlist is seeing its price alerts: the toolbar button's count goes (README, Permissions). Sent
+  // after the first screen's read, so waking the background does not compete with it.
+  const headRead = head !== undefined;
+  useEffect(() => {
+    if (headRead) void sendMessage('alertsSeen', {}).catch(() => {});
+  }, [headRead]);
   const settings = useStorageItem(marginSettings);
   const [open, setOpen] = useState<string | null>(null);
   // The row to focus again when the detail view closes (`n` tells one return from the next).
