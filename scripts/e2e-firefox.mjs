@@ -3,7 +3,8 @@
 // test build (`--mode e2e`, .output/firefox-mv3-e2e: the shipped build plus the command hook the tests drive
 // extension pages through; see tests/e2e-firefox/README.md). Builds it first. Extra arguments are test files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { runNodeTests } from './lib/node-tests.mjs';
 
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 if (!existsSync(firefox)) {
@@ -21,24 +22,4 @@ if (build.status !== 0) {
   console.error('The Firefox test build failed.');
   process.exit(1);
 }
-const files = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : readdirSync('tests/e2e-firefox')
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => `tests/e2e-firefox/${f}`);
-const r = spawnSync(
-  'node',
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-concurrency=1',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    '--test-reporter-destination=.cache/e2e-firefox.tap',
-    ...files,
-  ],
-  { stdio: 'inherit' },
-);
-process.exit(r.status ?? 1);
+process.exit(runNodeTests('tests/e2e-firefox', process.argv.slice(2), '.cache/e2e-firefox.tap'));

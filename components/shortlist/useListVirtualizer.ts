@@ -1,13 +1,7 @@
-import {
-  defaultRangeExtractor,
-  elementScroll,
-  observeElementOffset,
-  observeElementRect,
-  type Range,
-  Virtualizer,
-} from '@tanstack/virtual-core';
+import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { keepInRange, measureFromObserver } from '../virtual/shared-options';
 
 /**
  * A list virtualised inside its own scrolling box (the popup is a small fixed window: the list scrolls, the
@@ -39,24 +33,9 @@ export function useListVirtualizer(opts: {
     observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
-    measureElement: (
-      el: HTMLElement,
-      entry: ResizeObserverEntry | undefined,
-      v: Virtualizer<HTMLElement, HTMLElement>,
-    ) => {
-      // The ResizeObserver's size, never a layout forced while rows mount.
-      const box = entry?.borderBoxSize?.[0];
-      if (box) return Math.round(box.blockSize);
-      const index = v.indexFromElement(el);
-      return v.itemSizeCache.get(v.options.getItemKey(index)) ?? opts.estimateSize(index);
-    },
+    measureElement: measureFromObserver<HTMLElement>(opts.estimateSize),
     initialRect: { width: 0, height: opts.initialHeight },
-    rangeExtractor: (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      const k = keep.current;
-      if (k === null || k >= range.count || indexes.includes(k)) return indexes;
-      return [...indexes, k].sort((a, b) => a - b);
-    },
+    rangeExtractor: keepInRange(keep),
     onChange: () => rerender(0),
   };
   const [instance] = useState(() => new Virtualizer<HTMLElement, HTMLElement>(options));

@@ -18,14 +18,9 @@
 //                      (Chromium's blob store, in memory up to its limit, then on disk), so the finished file is
 //                      counted there, not in the page
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../chromium.mjs';
-import { bundleIife, loadAverage, ROOT, round } from './lib.mjs';
+import { historyPage, launchHistoryProfile, seedHistory } from './history-profile.mjs';
+import { bundleIife, loadAverage, round } from './lib.mjs';
 
-const PROFILE = resolve(ROOT, '.cache', 'bench-history-profile');
-const OFFERS = 2000;
-const PER_OFFER = 500;
 const MB = 1024 * 1024;
 
 const bundle = () => bundleIife('scripts/bench/backup-entry.ts', 'SourceLensBackupBench');
@@ -86,37 +81,14 @@ function chromiumMemory() {
 /** The figures named in the header; `log` gets the run and the load average. */
 export async function backupFigures({ log = console.error } = {}) {
   const code = await bundle();
-  const context = await chromium.launchPersistentContext(PROFILE, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const context = await launchHistoryProfile('backup bench');
   try {
-    // The history bench's origin: the database lives with it in the reused profile.
-    await context.route('https://history-bench.invalid/**', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: '<!doctype html><title>backup bench</title>',
-      }),
-    );
-    const seeding = context.pages()[0] ?? (await context.newPage());
-    await seeding.goto('https://history-bench.invalid/');
-    await seeding.addScriptTag({ content: code });
-    const seeded = await seeding.evaluate(
-      ([o, p]) => globalThis.__historyBench.seed(o, p),
-      [OFFERS, PER_OFFER],
-    );
-    log(
-      seeded.seeded
-        ? `backup: seeded ${seeded.count} points in ${round(seeded.ms / 1000, 1)} s`
-        : `backup: reused the seeded profile (${seeded.count} points)`,
-    );
+    const seeding = await historyPage(context, code, context.pages()[0]);
+    await seedHistory(seeding, 'backup', log);
     // A page of its own (a fresh renderer), so memory the seeding used is not counted as the backup's.
     const page = await context.newPage();
     await seeding.close();
-    await page.goto('https://history-bench.invalid/');
-    await page.addScriptTag({ content: code });
+    await historyPage(context, code, page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const base = chromiumMemory();

@@ -14,15 +14,9 @@
 //   ingest_ratio           time of the two (recordObservations makes three requests a written point: the
 //                          subject's newest point read, the point, the newest point written)
 //   ingest_batch60_per_s   the same in batches of 60 (one search answer's page)
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../chromium.mjs';
-import { bundleIife, loadAverage, median, ROOT, round } from './lib.mjs';
+import { historyPage, launchHistoryProfile, OFFERS, seedHistory } from './history-profile.mjs';
+import { bundleIife, loadAverage, median, round } from './lib.mjs';
 
-const PROFILE = resolve(ROOT, '.cache', 'bench-history-profile');
-const OFFERS = 2000;
-const PER_OFFER = 500;
 const READS = 41;
 
 const bundle = () => bundleIife('scripts/bench/history-entry.ts', 'SourceLensHistoryBench');
@@ -30,30 +24,10 @@ const bundle = () => bundleIife('scripts/bench/history-entry.ts', 'SourceLensHis
 /** The figures named in the header; `log` gets the runs and the load average. */
 export async function historyFigures({ log = console.error } = {}) {
   const code = await bundle();
-  mkdirSync(PROFILE, { recursive: true });
-  const context = await chromium.launchPersistentContext(PROFILE, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const context = await launchHistoryProfile('history bench');
   try {
-    // One fixed origin, so the database seeded in an earlier run is found again in the reused profile.
-    await context.route('https://history-bench.invalid/**', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: '<!doctype html><title>history bench</title>',
-      }),
-    );
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('https://history-bench.invalid/');
-    await page.addScriptTag({ content: code });
-    const seeded = await page.evaluate(([o, p]) => globalThis.__historyBench.seed(o, p), [OFFERS, PER_OFFER]);
-    log(
-      seeded.seeded
-        ? `history: seeded ${seeded.count} points in ${round(seeded.ms / 1000, 1)} s`
-        : `history: reused the seeded profile (${seeded.count} points)`,
-    );
+    const page = await historyPage(context, code, context.pages()[0]);
+    await seedHistory(page, 'history', log);
     // Kept offers spread over the key range.
     const keys = await page.evaluate(
       ([n, o]) =>

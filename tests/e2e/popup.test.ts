@@ -8,7 +8,7 @@ import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
 import { assertAccessible } from './support/axe';
 import { withScreenshots } from './support/browser';
-import { type Harness, startHarness } from './support/harness';
+import { type Harness, readRow, startHarness } from './support/harness';
 import { poll } from './support/wait';
 
 const SHOP_URL = 'https://item.taobao.com/item.htm?id=712345678901';
@@ -34,38 +34,18 @@ function item(id: string, title: string, tiers: [number, string][], shop: string
 }
 
 /** A kept offer's row in the database, read from an extension page (undefined when not kept). */
-async function keptRow(h: Harness, offerKey: string) {
-  const page = await h.browser.openExtensionPage('options.html');
-  try {
-    return (await page.evaluate(
-      (key) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('sourcelens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result
-              .transaction('shortlist')
-              .objectStore('shortlist')
-              .index('offerKey')
-              .get(key);
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        }),
-      offerKey,
-    )) as
-      | {
-          status: string;
-          note: string;
-          tags: string[];
-          statusHistory: { status: string; at: number }[];
-          targetPriceMinor?: number | null;
-          addedAt: number;
-        }
-      | undefined;
-  } finally {
-    await page.close();
-  }
+function keptRow(h: Harness, offerKey: string) {
+  return readRow(h, 'shortlist', offerKey, 'offerKey') as Promise<
+    | {
+        status: string;
+        note: string;
+        tags: string[];
+        statusHistory: { status: string; at: number }[];
+        targetPriceMinor?: number | null;
+        addedAt: number;
+      }
+    | undefined
+  >;
 }
 
 /** Adds a price point to a subject's history, as a scheduled refresh would record it. */

@@ -7,7 +7,7 @@ import { ResultsPanel } from './pages/ResultsPanel';
 import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
 import { withScreenshots } from './support/browser';
-import { type Harness, startHarness } from './support/harness';
+import { type Harness, readRow, startHarness } from './support/harness';
 import { poll } from './support/wait';
 
 const SEARCH_PATH = 'h5api.m.1688.com/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/';
@@ -113,34 +113,10 @@ const CATALOGUE = [
 ];
 
 /** A kept offer's shortlist row, read from an extension page by its offer key (undefined when not kept). */
-async function shortlistRow(
-  h: Harness,
-  offerKey: string,
-): Promise<
-  { status: string; note: string; tags: string[]; statusHistory: { status: string }[] } | undefined
-> {
-  const page = await h.browser.openExtensionPage('options.html');
-  try {
-    return await page.evaluate(
-      (key) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('sourcelens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result
-              .transaction('shortlist')
-              .objectStore('shortlist')
-              .index('offerKey')
-              .get(key);
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        }),
-      offerKey,
-    );
-  } finally {
-    await page.close();
-  }
+function shortlistRow(h: Harness, offerKey: string) {
+  return readRow(h, 'shortlist', offerKey, 'offerKey') as Promise<
+    { status: string; note: string; tags: string[]; statusHistory: { status: string }[] } | undefined
+  >;
 }
 
 describe('the sourcing workflow in the side panel', { timeout: 300_000 }, () => {

@@ -1,13 +1,7 @@
-import {
-  defaultRangeExtractor,
-  observeWindowOffset,
-  observeWindowRect,
-  type Range,
-  Virtualizer,
-  windowScroll,
-} from '@tanstack/virtual-core';
+import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll } from '@tanstack/virtual-core';
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { keepInRange, measureFromObserver } from '../../../components/virtual/shared-options';
 
 /**
  * The page's scroll offset as its scroll events last told it. Reading `window.scrollY` while a list renders would
@@ -72,24 +66,11 @@ export function useWindowVirtualizer(opts: {
     },
     // Sizes come from the ResizeObserver (after layout, before the frame is painted), never from reading a
     // card's height as it is mounted: that forced a layout per card while the list rendered.
-    measureElement: (
-      el: HTMLElement,
-      entry: ResizeObserverEntry | undefined,
-      v: Virtualizer<Window, HTMLElement>,
-    ) => {
-      const box = entry?.borderBoxSize?.[0];
-      if (box) return Math.round(box.blockSize);
-      return v.itemSizeCache.get(v.options.getItemKey(v.indexFromElement(el))) ?? opts.estimateSize;
-    },
+    measureElement: measureFromObserver<Window>(() => opts.estimateSize),
     initialOffset: () => pageScrollY,
     // The window's size is known at once: the first render already holds the cards in view (no empty frame).
     initialRect: { width: window.innerWidth, height: window.innerHeight },
-    rangeExtractor: (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      const k = keep.current;
-      if (k === null || k >= range.count || indexes.includes(k)) return indexes;
-      return [...indexes, k].sort((a, b) => a - b);
-    },
+    rangeExtractor: keepInRange(keep),
     onChange: () => rerender(0),
   };
   const [instance] = useState(() => new Virtualizer<Window, HTMLElement>(options));

@@ -73,25 +73,26 @@ export async function countRows(h: Harness, table: string): Promise<number> {
   }
 }
 
-/** One row of the extension's database by primary key (undefined when absent), read from an extension page. */
-export async function readRow(h: Harness, table: string, key: string): Promise<unknown> {
+/**
+ * One row of the extension's database by primary key, or by the key of one of its indexes (the first match),
+ * read from an extension page; undefined when absent.
+ */
+export async function readRow(h: Harness, table: string, key: string, index?: string): Promise<unknown> {
   const page = await h.browser.openExtensionPage('options.html');
   try {
     return await page.evaluate(
-      ([name, k]) =>
+      ([name, k, by]) =>
         new Promise<unknown>((resolve, reject) => {
           const open = indexedDB.open('sourcelens');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result
-              .transaction(name as string)
-              .objectStore(name as string)
-              .get(k as string);
+            const store = open.result.transaction(name as string).objectStore(name as string);
+            const request = (by ? store.index(by) : store).get(k as string);
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
           };
         }),
-      [table, key],
+      [table, key, index ?? null] as const,
     );
   } finally {
     await page.close();
