@@ -3,14 +3,15 @@ import { exportDB } from 'dexie-export-import';
 import { BACKUP_FORMAT, type BackupHeader } from './format';
 import { ROW_SCHEMAS } from './schemas';
 
-/** Rows read per slice: each slice becomes a Blob part at once, so the page holds about this many rows. */
+/** Rows read per slice: each slice becomes a Blob part at once, so the script holds about this many rows. */
 const ROWS_PER_SLICE = 2000;
 
 /**
  * The whole database as a backup file (format.ts): dexie-export-import reads each table in slices inside one
- * read transaction (a consistent copy) and turns every slice into a Blob part straight away, so memory stays
- * bounded by a slice, not the database; our header is put in front as the first member. `onProgress` gets the
- * share of rows done, 0..1.
+ * read transaction (a consistent copy) and turns every slice into a Blob part straight away, so the script's heap
+ * holds about a slice, not the database. (Chromium still keeps the parts' bytes in this page's process until the
+ * file is used: resident memory grows to about the file's size — scripts/bench/backup.mjs, `backup_peak_mb`.) Our
+ * header is put in front as the first member. `onProgress` gets the share of rows done, 0..1.
  */
 export async function createBackup(
   database: Dexie,
