@@ -46,6 +46,7 @@ async function detectFigures() {
   const context = await browser.newContext({ javaScriptEnabled: true });
   const perPage = [];
   const noProduct = [];
+  const walks = [];
   let current = { url: '', html: '' };
   // Requests carry no #fragment: compare addresses without it.
   const same = (a, b) => {
@@ -79,6 +80,7 @@ async function detectFigures() {
       const m = median(r.ms);
       if (saved.noProduct) noProduct.push(m);
       else perPage.push(m);
+      walks.push(median(r.walkMs));
     } catch (err) {
       log(`skipped ${saved.url}: ${String(err).split('\n')[0]}`);
     }
@@ -95,7 +97,13 @@ async function detectFigures() {
     detect_ms_p95: round(percentile(all, 95)),
     detect_noproduct_ms_median: round(median(noProduct)),
     detect_pages: all.length,
-    dhash_ms: round(median(dhash)),
+    // The floor: one bare walk over the same pages' elements, timed in turns with the spotter on each page.
+    detect_walk_ms_median: round(median(walks)),
+    detect_walk_ratio: round(median(all) / median(walks), 2),
+    dhash_ms: round(median(dhash.ms)),
+    // The floor: decoding the same JPEG alone, in turns with the hashing (target ratio ≤ 1.3).
+    dhash_decode_ms: round(median(dhash.decodeMs)),
+    dhash_decode_ratio: round(median(dhash.ms) / median(dhash.decodeMs), 2),
   };
 }
 

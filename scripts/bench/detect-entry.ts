@@ -12,32 +12,52 @@ function spotterPath(): unknown {
 }
 
 /**
- * Times the spotter path: `samples` samples after one warm-up run. Page clocks are coarse (0.1 ms), so a
- * sample repeats the path until at least 2 ms have passed and reports the mean of that batch.
+ * The floor under the spotter on this page: one bare walk over every element of the document (a TreeWalker,
+ * reading each element's tag name), the least any reading of the page's elements costs.
  */
-function timeSpotter(samples: number): { ms: number[]; found: boolean } {
+function bareWalk(): number {
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+  let n = 0;
+  for (let el = walker.currentNode; el; el = walker.nextNode() as Node) n += (el as Element).tagName.length;
+  return n;
+}
+
+/** Mean time of `fn` over a batch of at least 2 ms (page clocks are coarse: 0.1 ms). */
+function batch(fn: () => unknown): number {
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    fn();
+    runs += 1;
+    elapsed = performance.now() - start;
+  } while (elapsed < 2 && runs < 1000);
+  return elapsed / runs;
+}
+
+/**
+ * Times the spotter path and, interleaved with it (so both meet the same load), the bare walk: `samples` samples
+ * each after one warm-up run of both.
+ */
+function timeSpotter(samples: number): { ms: number[]; walkMs: number[]; found: boolean } {
   const found = spotterPath() !== null;
+  bareWalk();
   const ms: number[] = [];
+  const walkMs: number[] = [];
   for (let i = 0; i < samples; i += 1) {
-    let runs = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    do {
-      spotterPath();
-      runs += 1;
-      elapsed = performance.now() - start;
-    } while (elapsed < 2 && runs < 1000);
-    ms.push(elapsed / runs);
+    ms.push(batch(spotterPath));
+    walkMs.push(batch(bareWalk));
   }
-  return { ms, found };
+  return { ms, walkMs, found };
 }
 
 /**
  * Times hashing one 800×800 JPEG with the background's own code less the fetch: `decodeBitmap`
  * (entrypoints/background/picture.ts, createImageBitmap) and `hashBitmap` (image-hash.ts: draw at 32×32 on an
- * OffscreenCanvas, read pixels, dHash), exactly as `hashPicture` chains them.
+ * OffscreenCanvas, read pixels, dHash), exactly as `hashPicture` chains them; and, in turns with it, the floor:
+ * decoding the same JPEG alone.
  */
-async function timeDhash(samples: number): Promise<number[]> {
+async function timeDhash(samples: number): Promise<{ ms: number[]; decodeMs: number[] }> {
   const source = new OffscreenCanvas(800, 800);
   const g = source.getContext('2d') as OffscreenCanvasRenderingContext2D;
   // A photo-like picture: gradients, shapes and fine noise, so the JPEG is not trivially small.
@@ -52,14 +72,19 @@ async function timeDhash(samples: number): Promise<number[]> {
   }
   const jpeg = await source.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
   const ms: number[] = [];
+  const decodeMs: number[] = [];
   for (let i = 0; i <= samples; i += 1) {
-    const start = performance.now();
-    const bitmap = await decodeBitmap(jpeg);
-    hashBitmap(bitmap);
-    bitmap.close();
-    if (i > 0) ms.push(performance.now() - start); // the first run warms up the decoder
+    // Alternately first, so neither gains from the other having just warmed the decoder.
+    for (const which of i % 2 ? (['decode', 'hash'] as const) : (['hash', 'decode'] as const)) {
+      const start = performance.now();
+      const bitmap = await decodeBitmap(jpeg);
+      if (which === 'hash') hashBitmap(bitmap);
+      bitmap.close();
+      // The first round warms up the decoder.
+      if (i > 0) (which === 'hash' ? ms : decodeMs).push(performance.now() - start);
+    }
   }
-  return ms;
+  return { ms, decodeMs };
 }
 
 (globalThis as unknown as { __sourcelensBench: unknown }).__sourcelensBench = { timeSpotter, timeDhash };
