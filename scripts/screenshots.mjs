@@ -126,6 +126,8 @@ async function readme() {
     await settle(popup);
     await shot(popup, join(DOCS, 'popup.png'));
 
+    // The options as a person sees them: the source limits back at their defaults (the run above shortened them).
+    await h.browser.worker.evaluate(() => chrome.storage.sync.remove('sourceSettings'));
     const options = await h.browser.openExtensionPage('options.html');
     await options.setViewportSize({ width: 820, height: 1100 });
     await settle(options);
