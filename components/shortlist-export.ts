@@ -5,7 +5,7 @@ import { readShortlistRows } from '../storage/shortlist-rows';
 import { SHORTLIST_STATUSES, type ShortlistStatus } from '../storage/types';
 import { downloadBlob, fileDate } from './download';
 import { t } from './i18n';
-import { STATUS_TEXT } from './offer/OfferCard';
+import { STATUS_TEXT } from './status-text';
 
 /** Column headers in the person's language (a typed table of literal calls: the locale test sees each key). */
 function headers(quantity: number): Record<CsvColumn, string> {

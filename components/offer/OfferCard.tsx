@@ -6,21 +6,13 @@ import { safeHttpUrl } from '../../core/url';
 import type { ShortlistStatus, StoredOffer } from '../../storage/types';
 import { t } from '../i18n';
 import { Price } from '../Price';
+import { STATUS_TEXT } from '../status-text';
 import { Button, Checkbox, Chip, Icon } from '../ui';
 import { Chips } from './Chips';
 import '../offers.css';
 import './offer.css';
 import { SupplierFacts } from './SupplierFacts';
 import { TierPrices } from './TierPrices';
-
-/** Where a kept offer stands, by the shortlist's statuses (storage/types.ts). */
-export const STATUS_TEXT: Record<ShortlistStatus, () => string> = {
-  considering: () => t('status_considering'),
-  contacted: () => t('status_contacted'),
-  sample: () => t('status_sample'),
-  ordered: () => t('status_ordered'),
-  rejected: () => t('status_rejected'),
-};
 
 export interface OfferCardProps {
   offer: StoredOffer;

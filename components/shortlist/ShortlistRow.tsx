@@ -1,7 +1,7 @@
 import { formatMoney } from '../../core/money';
 import { Sparkline } from '../chart/Sparkline';
 import { t } from '../i18n';
-import { STATUS_TEXT } from '../offer/OfferCard';
+import { STATUS_TEXT } from '../status-text';
 import { Thumb } from '../Thumb';
 import { Chip } from '../ui';
 import { changeText, sparkWords } from './format';

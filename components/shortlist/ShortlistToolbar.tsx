@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { SHORTLIST_STATUSES } from '../../storage/types';
 import { t } from '../i18n';
-import { STATUS_TEXT } from '../offer/OfferCard';
+import { STATUS_TEXT } from '../status-text';
 import { Button, Select, TextField } from '../ui';
 import type { PriceMoved, ReviewFilters, ReviewSort } from './review';
 

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { SHORTLIST_STATUSES, type ShortlistEntry, type ShortlistStatus } from '../../storage/types';
 import { t } from '../i18n';
-import { STATUS_TEXT } from '../offer/OfferCard';
+import { STATUS_TEXT } from '../status-text';
 import { Button } from '../ui';
 import { formatWhen } from './format';
 
