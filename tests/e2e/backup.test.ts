@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { withScreenshots } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
+import { poll } from './support/wait';
 
 const AT = Date.UTC(2026, 10, 20);
 
@@ -218,14 +219,23 @@ describe('your data: CSV export, backup, restore', () => {
       );
 
       // Delete everything (the page's own button, through the background).
+      // The rows above were written straight into IndexedDB, which the page's counts don't watch, so "0 products"
+      // may still be on screen from before: wait for the database itself, then for the page to say so.
       page.once('dialog', (d) => void d.accept());
       await page.getByTestId('delete-all').click();
+      const cleared = await poll(
+        () => dump(page),
+        (d) => d.shortlist === '[]',
+        { what: 'every table cleared' },
+      );
+      assert.ok(
+        Object.values(cleared).every((rows) => rows === '[]'),
+        JSON.stringify(cleared),
+      );
       await page
         .getByTestId('data-counts')
         .filter({ hasText: /^0 products/ })
         .waitFor();
-      const cleared = await dump(page);
-      assert.equal(cleared.shortlist, '[]');
 
       // Restore: what the file holds first, then replace, then everything is back byte for byte.
       await page.getByTestId('restore-file').setInputFiles(backupPath);
