@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { productKey } from './product-key';
+import { mayHoldSecret, storedKey, storedUrl } from './stored-url';
 import type {
   CachedLookup,
   ImageHash,
@@ -79,6 +80,11 @@ export class SourceLensDb extends Dexie {
     // host too (`shopify:<host>:<id>`, storage/product-key.ts), so one store's page can't write another's row;
     // older keys are rewritten from the row's own URL, and its price points, newest price and kept offers follow.
     this.version(6).stores({}).upgrade(upgradeToV6);
+    // Version 7: addresses stored before SourceLens stripped secrets from them (core/url.ts `withoutSecrets`:
+    // fragments such as `#access_token=…`, user names, session and token parameters) lose them now too — a
+    // product's page address and the `url:` key made from it (its price points, newest price and kept offers
+    // follow), and the pages its prices were seen on.
+    this.version(7).stores({}).upgrade(upgradeToV7);
   }
 }
 
@@ -127,15 +133,17 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
     });
 }
 
+interface ProductRowV6 {
+  key: string;
+  site: string;
+  itemId: string | null;
+  url: string;
+}
+
 /** Version 6's key moves: each product whose key the current rule writes differently, with what refers to it. */
 async function upgradeToV6(tx: Transaction): Promise<void> {
   const products = tx.table('products');
-  const rows = (await products.toArray()) as {
-    key: string;
-    site: string;
-    itemId: string | null;
-    url: string;
-  }[];
+  const rows = (await products.toArray()) as ProductRowV6[];
   for (const row of rows) {
     let next: string;
     try {
@@ -144,21 +152,58 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
       continue; // an unreadable URL: the row keeps its key
     }
     if (next === row.key) continue;
-    const from = row.key;
-    await products.delete(from);
-    if ((await products.get(next)) === undefined) await products.add({ ...row, key: next });
+    await moveProduct(tx, row, next);
+  }
+}
+
+/**
+ * A product row put under key `next` (kept as it is when a row already holds that key), with its price points,
+ * newest price and kept offers following it.
+ */
+async function moveProduct(tx: Transaction, row: ProductRowV6, next: string): Promise<void> {
+  const products = tx.table('products');
+  const from = row.key;
+  await products.delete(from);
+  if ((await products.get(next)) === undefined) await products.add({ ...row, key: next });
+  await tx
+    .table('priceObservations')
+    .where('[subjectKey+at]')
+    .between([from, Dexie.minKey], [from, Dexie.maxKey])
+    .modify({ subjectKey: next });
+  const latest = (await tx.table('priceLatest').get(from)) as Record<string, unknown> | undefined;
+  if (latest) {
+    await tx.table('priceLatest').delete(from);
+    await tx.table('priceLatest').put({ ...latest, subjectKey: next });
+  }
+  await tx.table('shortlist').where('productKey').equals(from).modify({ productKey: next });
+}
+
+/**
+ * Version 7's scrub: product addresses and `url:` keys, where each product's prices were seen, and where every
+ * subject's newest price was seen. Product points are reached through their keys' index ranges, so the upgrade
+ * never reads the whole history: offer points, the bulk of it, hold addresses SourceLens built itself (a search,
+ * an offer page) or the 1688 page a price was harvested from, and reading a million of them here would hold the
+ * database for minutes as the extension updates.
+ */
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  const products = tx.table('products');
+  const scrub = (point: { where?: unknown }) => {
+    if (typeof point.where !== 'string' || !mayHoldSecret(point.where)) return;
+    const where = storedUrl(point.where);
+    if (where !== point.where) point.where = where;
+  };
+  for (const row of (await products.toArray()) as ProductRowV6[]) {
+    const url = storedUrl(row.url);
+    const next = storedKey(row.key);
+    if (next !== row.key) await moveProduct(tx, { ...row, url }, next);
+    else if (url !== row.url) await products.update(row.key, { url });
     await tx
       .table('priceObservations')
       .where('[subjectKey+at]')
-      .between([from, Dexie.minKey], [from, Dexie.maxKey])
-      .modify({ subjectKey: next });
-    const latest = (await tx.table('priceLatest').get(from)) as Record<string, unknown> | undefined;
-    if (latest) {
-      await tx.table('priceLatest').delete(from);
-      await tx.table('priceLatest').put({ ...latest, subjectKey: next });
-    }
-    await tx.table('shortlist').where('productKey').equals(from).modify({ productKey: next });
+      .between([next, Dexie.minKey], [next, Dexie.maxKey])
+      .modify(scrub);
   }
+  await tx.table('priceLatest').toCollection().modify(scrub);
 }
 
 let instance: SourceLensDb | null = null;

@@ -11,6 +11,7 @@
  */
 import { Dexie } from 'dexie';
 import * as v from 'valibot';
+import { storedKey, storedUrl } from '../stored-url';
 import { BackupError } from './errors';
 import {
   BACKUP_FORMAT,
@@ -38,9 +39,25 @@ type Row = Record<string, unknown>;
 /**
  * Rows of a backup made under an older schema version, brought to the current one before they are checked:
  * for each version after MIN_BACKUP_SCHEMA, what its `upgrade()` in storage/db.ts does to a row, per table.
- * Empty while every backup is of the current version (a test holds this list to the database's versions).
+ * A test holds this list to the database's versions.
  */
-export const ROW_UPGRADES: Record<number, Partial<Record<BackupTable, (row: Row) => Row>>> = {};
+export const ROW_UPGRADES: Record<number, Partial<Record<BackupTable, (row: Row) => Row>>> = {
+  // Version 7: addresses and `url:` keys without the secrets older versions kept in them (storage/stored-url.ts).
+  7: {
+    products: (row) => ({ ...row, key: keyOf(row.key), url: urlOf(row.url) }),
+    priceObservations: (row) => ({ ...row, subjectKey: keyOf(row.subjectKey), where: urlOf(row.where) }),
+    priceLatest: (row) => ({ ...row, subjectKey: keyOf(row.subjectKey), where: urlOf(row.where) }),
+    shortlist: (row) => ({ ...row, productKey: keyOf(row.productKey) }),
+  },
+};
+
+/** A stored address or key as version 7 writes it; anything that is not a string is left for the schema to judge. */
+function urlOf(value: unknown): unknown {
+  return typeof value === 'string' ? storedUrl(value) : value;
+}
+function keyOf(value: unknown): unknown {
+  return typeof value === 'string' ? storedKey(value) : value;
+}
 
 function checkMeta(
   meta: BackupMeta,

@@ -295,6 +295,31 @@ describe('a bad file is refused with what is wrong, and nothing changes', () => 
     await refusedBoth(db, await edited(file, schema(MIN_BACKUP_SCHEMA - 1)), 'older-schema');
   });
 
+  it('a version-6 backup: the secrets that version kept in addresses are gone once restored', async () => {
+    const { db, file } = await backupThenChange();
+    const v = db.verno;
+    const secret = 'https://www.example-shop.test/p/1?sessionid=s3cr3t&colour=blue#access_token=t0k3n';
+    const clean = 'https://www.example-shop.test/p/1?colour=blue';
+    // The file as version 6 could write it: a product keyed by an address with secrets, its price seen there.
+    const old = await edited(file, (t) =>
+      t
+        .replace(`"schemaVersion":${v}`, '"schemaVersion":6')
+        .replace(`"databaseVersion":${v}`, '"databaseVersion":6')
+        .replaceAll('"taobao:123"', `"url:${secret}"`)
+        .replaceAll('"https://item.taobao.com/item.htm?id=123"', `"${secret}"`),
+    );
+    expect(await old.text()).toContain(secret);
+    for (const table of db.tables) await table.clear();
+    await restoreBackup(old, db, 'replace');
+    const after = JSON.stringify(await dump(db));
+    expect(after).not.toContain('s3cr3t');
+    expect(after).not.toContain('t0k3n');
+    const [row] = await db.products.toArray();
+    expect(row).toMatchObject({ key: `url:${clean}`, url: clean });
+    expect((await db.priceObservations.where('subjectKey').equals(`url:${clean}`).count()) > 0).toBe(true);
+    expect((await db.shortlist.toArray())[0]?.productKey).toBe(`url:${clean}`);
+  });
+
   it('two kept entries for one offer', async () => {
     const { db, file } = await backupThenChange();
     const text = await file.text();

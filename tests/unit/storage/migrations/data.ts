@@ -15,8 +15,24 @@ const T0 = Date.UTC(2026, 5, 1);
 /** A Shopify store's product: keyed without its host before version 6, with it from version 6 on. */
 const SHOPIFY_OLD = 'shopify:8123456789';
 const SHOPIFY_NEW = 'shopify:shop.lumen-candles.test:8123456789';
+/**
+ * Addresses with secrets in them (a session id, an access token in the fragment, tracking and token parameters),
+ * as versions before 7 could store them; version 7 strips those parts (core/url.ts `withoutSecrets`).
+ */
+const GENERIC_OLD = 'https://www.example-shop.test/p/1?sessionid=s3cr3t&colour=blue#access_token=t0k3n';
+const GENERIC_NEW = 'https://www.example-shop.test/p/1?colour=blue';
+const SEEN_OLD = 'https://item.taobao.com/item.htm?id=712345678901&spm=a21n57.1.0.0&token=abc123';
+const SEEN_NEW = 'https://item.taobao.com/item.htm?id=712345678901';
+/** An address as `version` wrote it. */
+const urlAt = (url: string, version: number) =>
+  version < 7 ? url : url === GENERIC_OLD ? GENERIC_NEW : url === SEEN_OLD ? SEEN_NEW : url;
 /** A key as `version` wrote it. */
-const keyAt = (key: string, version: number) => (key === SHOPIFY_OLD && version >= 6 ? SHOPIFY_NEW : key);
+const keyAt = (key: string, version: number) =>
+  key === SHOPIFY_OLD && version >= 6
+    ? SHOPIFY_NEW
+    : key === `url:${GENERIC_OLD}` && version >= 7
+      ? `url:${GENERIC_NEW}`
+      : key;
 
 export const products = [
   {
@@ -39,13 +55,13 @@ export const products = [
     lastSeenAt: T0 + 3 * DAY,
   },
   {
-    key: 'url:https://www.example-shop.test/p/1',
+    key: `url:${GENERIC_OLD}`,
     kind: 'product',
     site: 'generic',
     itemId: null,
     title: 'Stainless Steel Insulated Water Bottle 750 ml',
     text: null,
-    url: 'https://www.example-shop.test/p/1',
+    url: GENERIC_OLD,
     images: [],
     brand: 'Lumen',
     sku: 'WB-750',
@@ -126,7 +142,7 @@ export const observations = [
     via: 'offer-page',
   },
   {
-    key: 'url:https://www.example-shop.test/p/1',
+    key: `url:${GENERIC_OLD}`,
     kind: 'product',
     minor: 2499,
     max: 2999,
@@ -142,7 +158,7 @@ export const observations = [
   maxMinor: o.max,
   currency: o.cur,
   at: o.at,
-  where: o.kind === 'product' ? 'https://item.taobao.com/item.htm?id=712345678901' : 'https://s.1688.com/',
+  where: o.kind === 'product' ? SEEN_OLD : 'https://s.1688.com/',
   via: o.via,
 }));
 
@@ -191,10 +207,12 @@ const hashes = [
 /** Writes a realistic database at `version` (its shapes) and closes it. */
 export async function seedAt(name: string, version: number): Promise<void> {
   const old: Dexie = openAtVersion(name, version);
-  await old.table('products').bulkAdd(products.map((p) => ({ ...p, key: keyAt(p.key, version) })));
+  await old
+    .table('products')
+    .bulkAdd(products.map((p) => ({ ...p, key: keyAt(p.key, version), url: urlAt(p.url, version) })));
   await old.table('offers').bulkAdd(offers);
   const points = observations
-    .map((o) => ({ ...o, subjectKey: keyAt(o.subjectKey, version) }))
+    .map((o) => ({ ...o, subjectKey: keyAt(o.subjectKey, version), where: urlAt(o.where, version) }))
     .map((o) => (version >= 5 ? { ...o, detailAt: o.at } : o));
   await old.table('priceObservations').bulkAdd(points);
   await old.table('shortlist').bulkAdd(
@@ -210,7 +228,10 @@ export async function seedAt(name: string, version: number): Promise<void> {
       .bulkAdd(hashes.map((h) => (version >= 5 ? { ...h, usedAt: h.at + DAY } : h)));
   if (version >= 5) {
     const latest = new Map(
-      observations.map((o) => [o.subjectKey, { ...o, subjectKey: keyAt(o.subjectKey, version) }]),
+      observations.map((o) => [
+        o.subjectKey,
+        { ...o, subjectKey: keyAt(o.subjectKey, version), where: urlAt(o.where, version) },
+      ]),
     );
     await old.table('priceLatest').bulkAdd([...latest.values()]);
   }
@@ -225,15 +246,25 @@ export async function expectUpgraded(name: string, from: number): Promise<void> 
 
   // Every key as the current version writes it (a Shopify store's with its host).
   const now = (key: string) => keyAt(key, Number.POSITIVE_INFINITY);
+  // Every address without the secrets older versions kept in it.
+  const urlNow = (url: string) => urlAt(url, Number.POSITIVE_INFINITY);
   expect(await db.products.toArray()).toEqual(
-    products.map((p) => ({ ...p, key: now(p.key) })).sort((a, b) => a.key.localeCompare(b.key)),
+    products
+      .map((p) => ({ ...p, key: now(p.key), url: urlNow(p.url) }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
   );
   expect(await db.offers.toArray()).toEqual(offers);
 
   // Price points: all kept, in id order, each marked full detail and findable through both indexes.
   const points = await db.priceObservations.toArray();
   expect(points).toEqual(
-    observations.map((o, i) => ({ ...o, subjectKey: now(o.subjectKey), id: i + 1, detailAt: o.at })),
+    observations.map((o, i) => ({
+      ...o,
+      subjectKey: now(o.subjectKey),
+      where: urlNow(o.where),
+      id: i + 1,
+      detailAt: o.at,
+    })),
   );
   expect(await db.priceObservations.where('detailAt').aboveOrEqual(0).count()).toBe(observations.length);
   expect(
@@ -247,7 +278,7 @@ export async function expectUpgraded(name: string, from: number): Promise<void> 
   // Each subject's newest point, kept beside the history.
   expect(await db.priceLatest.toArray()).toEqual(
     [observations[5], observations[2], observations[4], observations[3], observations[6]]
-      .map((o) => ({ ...o, subjectKey: now(o?.subjectKey ?? '') }))
+      .map((o) => ({ ...o, subjectKey: now(o?.subjectKey ?? ''), where: urlNow(o?.where ?? '') }))
       .sort((a, b) => (a?.subjectKey ?? '').localeCompare(b?.subjectKey ?? '')),
   );
 

@@ -21,6 +21,7 @@ export const RELEASED_SCHEMAS: Record<number, Record<string, string>> = {
     imageHashes: '&url, usedAt',
   },
   6: {},
+  7: {},
 };
 
 /** A database named `name` at schema `version`, as that release created it (no upgrade code: it starts there). */
