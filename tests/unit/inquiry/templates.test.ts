@@ -14,7 +14,8 @@ describe('the default templates', () => {
   it('have every part in every set, naming only known placeholders', () => {
     for (const set of TEMPLATE_SETS)
       for (const part of INQUIRY_PARTS) {
-        expect(DEFAULT_TEMPLATES[set][part], `${set}.${part}`).toBeTruthy();
+        expect(typeof DEFAULT_TEMPLATES[set][part], `${set}.${part}`).toBe('string');
+        expect(DEFAULT_TEMPLATES[set][part].trim().length, `${set}.${part} has words`).toBeGreaterThan(0);
         expect(unknownPlaceholders(DEFAULT_TEMPLATES[set][part]), `${set}.${part}`).toEqual([]);
       }
   });
