@@ -82,7 +82,8 @@ async function offerPictures(page) {
 
 async function shot(page, file, opts = {}) {
   mkdirSync(join(file, '..'), { recursive: true });
-  await page.screenshot({ path: file, ...opts });
+  // Transitions finished first: a shot taken right after switching to dark caught buttons half-way there.
+  await page.screenshot({ path: file, animations: 'disabled', ...opts });
   console.log(`wrote ${file}`);
 }
 
@@ -125,6 +126,7 @@ async function readme() {
     await popup.setViewportSize({ width: 380, height: 600 });
     await settle(popup);
     await shot(popup, join(DOCS, 'popup.png'));
+    if (REVIEW) await popupDetailShots(popup, 'en');
 
     // The options as a person sees them: the source limits back at their defaults (the run above shortened them).
     await h.browser.worker.evaluate(() => chrome.storage.sync.remove('sourceSettings'));
@@ -177,9 +179,39 @@ async function chinese() {
     await results.card(id).getByTestId('offer-keep').click();
     await results.keepDialog.waitFor();
     await shot(page, join(REVIEW, 'keep-zh-320.png'));
+    await results.keepDialog.getByTestId('keep-save').click();
+    await results.keepDialog.waitFor({ state: 'detached' });
+    const popup = await h.browser.openExtensionPage('popup.html');
+    await offerPictures(popup);
+    await popup.reload();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popupDetailShots(popup, 'zh');
   } finally {
     await h.close();
   }
+}
+
+/**
+ * The popup's detail of the first kept offer after its page was read once: its tiers and the variants kept as
+ * last read (light and dark), the view to look at for the shortlist's detail.
+ */
+async function popupDetailShots(popup, lang) {
+  const row = popup.getByTestId('shortlist-row').first();
+  await row.click();
+  await popup.getByTestId('shortlist-detail').waitFor();
+  await popup.getByTestId('detail-read-offer').click();
+  await popup.getByTestId('offer-details').waitFor({ timeout: 60_000 });
+  await popup.keyboard.press('Escape');
+  await popup.getByTestId('shortlist-detail').waitFor({ state: 'detached' });
+  await row.click();
+  const asRead = popup.getByTestId('detail-variants-as-read');
+  await asRead.waitFor();
+  await asRead.scrollIntoViewIfNeeded();
+  await settle(popup);
+  await shot(popup, join(REVIEW, `popup-detail-variants-${lang}.png`));
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await shot(popup, join(REVIEW, `popup-detail-variants-${lang}-dark.png`));
+  await popup.emulateMedia({ colorScheme: 'light' });
 }
 
 await readme();

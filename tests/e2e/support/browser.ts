@@ -38,6 +38,9 @@ export async function launchWithExtension(opts: {
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
+    // Pages' own locale (navigator.language, Intl's default) as a browser in that language has it, not only its UI
+    // strings: dates and numbers formatted with Intl follow it.
+    locale: opts.lang ?? 'en-US',
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
