@@ -102,7 +102,7 @@ export async function recordOfferVariants(
   }
   const variants: StoredVariants = {
     skus: kept,
-    total: Math.max(kept.length, skus.length),
+    total: skus.length,
     skusKnown,
     readAt,
   };

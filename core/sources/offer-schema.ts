@@ -69,7 +69,7 @@ export const WholesaleOfferSchema = v.object({
   supplier: SupplierFactsSchema,
 });
 
-/** One variant (SKU) as an offer page lists it: the same facts `OfferSku` (provider.ts) carries, bounded. */
+/** One variant (SKU) as an offer page lists it, bounded; `OfferSku` (provider.ts) is inferred from it. */
 export const OfferSkuSchema = v.object({
   /** Spec path as the page shows it ("颜色>尺码" joined with ">"). */
   spec: text(200),

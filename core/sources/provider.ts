@@ -6,7 +6,7 @@
  * declares (definition.ts), and hands that in.
  */
 import type * as v from 'valibot';
-import type { SearchFiltersSchema, SORT_ORDERS } from './offer-schema';
+import type { OfferSkuSchema, SearchFiltersSchema, SORT_ORDERS } from './offer-schema';
 import type { WholesaleOffer } from './types';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -220,15 +220,8 @@ export interface SearchPage {
 
 export type SearchResult = Outcome<SearchPage>;
 
-export interface OfferSku {
-  /** Spec path as the page shows it ("颜色>尺码" joined with ">"). */
-  spec: string;
-  skuId: string | null;
-  specId: string | null;
-  priceMinor: number | null;
-  discountPriceMinor: number | null;
-  stock: number | null;
-}
+/** One variant as an offer page lists it: declared once, by its schema (offer-schema.ts `OfferSkuSchema`). */
+export type OfferSku = v.InferOutput<typeof OfferSkuSchema>;
 
 export interface OfferDetail {
   offer: WholesaleOffer;

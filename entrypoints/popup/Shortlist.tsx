@@ -115,11 +115,9 @@ export function Shortlist(props: {
         choices={choices}
         sourceLabel={sourceLabelById}
         actions={
-          <>
-            <Chip onClick={() => setGrouped(!grouped)} pressed={grouped} data-testid="shortlist-group">
-              {t('shortlistGroup')}
-            </Chip>
-          </>
+          <Chip onClick={() => setGrouped(!grouped)} pressed={grouped} data-testid="shortlist-group">
+            {t('shortlistGroup')}
+          </Chip>
         }
       />
       {items.length ? (
