@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { productKey } from './product-key';
 import { mayHoldSecret, storedKey, storedUrl } from './stored-url';
 import type {
@@ -6,6 +6,7 @@ import type {
   ImageHash,
   LatestPrice,
   LookupPaging,
+  PriceBlock,
   PriceObservation,
   ShortlistEntry,
   StoredOffer,
@@ -25,6 +26,7 @@ export class SourceLensDb extends Dexie {
   lookups!: EntityTable<CachedLookup, 'key'>;
   imageHashes!: EntityTable<ImageHash, 'url'>;
   priceLatest!: EntityTable<LatestPrice, 'subjectKey'>;
+  priceBlocks!: Table<PriceBlock, [string, number]>;
 
   constructor(name = 'sourcelens') {
     super(name);
@@ -85,6 +87,10 @@ export class SourceLensDb extends Dexie {
     // product's page address and the `url:` key made from it (its price points, newest price and kept offers
     // follow), and the pages its prices were seen on.
     this.version(7).stores({}).upgrade(upgradeToV7);
+    // Version 8: price points packed many to a row, whole days per block (storage/price-blocks.ts), so a history
+    // reads as a few rows. Points are still written loose to `priceObservations`; the daily maintenance folds them
+    // into blocks, so existing points need no upgrade here (the first maintenance folds them, in batches).
+    this.version(8).stores({ priceBlocks: '[subjectKey+start], detailFrom, size' });
   }
 }
 

@@ -3,6 +3,9 @@
  * offers alike). Every origin records through `recordObservations` — the spotter (products.ts), searches,
  * harvesting, offer pages and scheduled refreshes (offers.ts) — so de-duplication and tiers are decided once.
  *
+ * Points are written loose (one row each, cheap to add) and folded into per-subject blocks by the daily
+ * maintenance (price-blocks.ts, cheap to read); every reader here reads both.
+ *
  * For the UI (read-only, fine inside `liveQuery`):
  *   readHistory(database, subjectKey, { from?, to? }?): Promise<PriceObservation[]>   oldest first, epoch ms
  *   sparklinePoints(database, subjectKey, days, now?): Promise<SparkPoint[]>          {at, minor}, oldest first
@@ -14,6 +17,7 @@
 import { Dexie } from 'dexie';
 import type { PriceTier } from '../core/sources/types';
 import type { SourceLensDb } from './db';
+import { readBlockPoints } from './price-blocks';
 import { withQuotaGuard } from './quota';
 import type { LatestPrice, PriceObservation } from './types';
 
@@ -100,16 +104,51 @@ export function recordObservations(
   );
 }
 
-/** One subject's points, oldest first, optionally within [from, to] (epoch ms): one indexed range read. */
-export function readHistory(
+/** A loose row as a point (its row id is storage's, not the point's: a folded point has none). */
+function withoutId(row: PriceObservation): PriceObservation {
+  const { id: _id, ...point } = row;
+  return point;
+}
+
+/**
+ * One subject's points in [from, to] (oldest first) and the last point before `from`, from its blocks and its
+ * loose rows (those not folded yet, price-blocks.ts) read side by side. A loose point at a moment a block holds
+ * is the same point (a merged backup's copy, dropped when it is folded): the block's stands.
+ */
+async function readPoints(
+  database: SourceLensDb,
+  subjectKey: string,
+  range: { from?: number; to?: number; withBefore?: boolean },
+): Promise<{ before: PriceObservation | undefined; inside: PriceObservation[] }> {
+  const loose = database.priceObservations.where('[subjectKey+at]');
+  const lower = range.from ?? Dexie.minKey;
+  const upper = range.to ?? Dexie.maxKey;
+  const [blocks, looseInside, looseBefore] = await Promise.all([
+    readBlockPoints(database, subjectKey, range),
+    loose
+      .between([subjectKey, lower], [subjectKey, upper], true, true)
+      .toArray()
+      .then((rows) => rows.map(withoutId)),
+    range.withBefore && range.from !== undefined
+      ? loose.between([subjectKey, Dexie.minKey], [subjectKey, range.from], true, false).last()
+      : undefined,
+  ]);
+  let before = blocks.before;
+  if (looseBefore && (!before || looseBefore.at > before.at)) before = withoutId(looseBefore);
+  if (looseInside.length === 0) return { before, inside: blocks.inside };
+  // As a fold keeps them: one point per moment, a block's before a loose one, the first loose one written.
+  const all = [...blocks.inside, ...looseInside].sort((a, b) => a.at - b.at);
+  const inside = all.filter((p, i) => i === 0 || (all[i - 1] as PriceObservation).at !== p.at);
+  return { before, inside };
+}
+
+/** One subject's points, oldest first, optionally within [from, to] (epoch ms). */
+export async function readHistory(
   database: SourceLensDb,
   subjectKey: string,
   range: { from?: number; to?: number } = {},
 ): Promise<PriceObservation[]> {
-  return database.priceObservations
-    .where('[subjectKey+at]')
-    .between([subjectKey, range.from ?? Dexie.minKey], [subjectKey, range.to ?? Dexie.maxKey], true, true)
-    .toArray();
+  return (await readPoints(database, subjectKey, range)).inside;
 }
 
 /** The subject's newest point (one key read), or undefined when it was never priced. */
@@ -129,13 +168,7 @@ export async function sparklinePoints(
   now = Date.now(),
 ): Promise<SparkPoint[]> {
   const from = now - days * DAY_MS;
-  const [before, inside] = await Promise.all([
-    database.priceObservations
-      .where('[subjectKey+at]')
-      .between([subjectKey, Dexie.minKey], [subjectKey, from], true, false)
-      .last(),
-    readHistory(database, subjectKey, { from, to: now }),
-  ]);
+  const { before, inside } = await readPoints(database, subjectKey, { from, to: now, withBefore: true });
   const currency = inside.at(-1)?.currency ?? before?.currency;
   const points: SparkPoint[] = [];
   if (before && before.currency === currency && inside[0]?.at !== from)

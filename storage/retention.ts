@@ -1,15 +1,20 @@
 import type { SourceLensDb } from './db';
-import type { PriceObservation } from './types';
+import { DAY_MS, dayOf, foldLoosePoints, makeBlock } from './price-blocks';
+import type { BlockPoint, PriceBlock } from './types';
 
 /**
- * Keeps the database small for years: price points older than the detail window become one daily min/max point
- * per subject, expired cached look-ups go, picture hashes no search used for a while go. Each day of history is
- * collapsed in its own transaction, so a service worker stopped midway leaves whole days, and running it again
- * carries on where it stopped (idempotent: a second run finds nothing left to do).
+ * Keeps the database small and fast for years: loose price points are folded into their subjects' blocks
+ * (price-blocks.ts), points older than the detail window become one daily min/max point per subject, currency and
+ * day, expired cached look-ups go, picture hashes no search used for a while go. Every step writes in small
+ * transactions, so a service worker stopped midway leaves whole steps done, and running it again carries on
+ * where it stopped (idempotent: a second run finds nothing left to do).
  */
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS } from './price-blocks';
 export const LOOKUP_GRACE_DAYS = 7;
+
+/** Blocks collapsed per transaction. */
+const COLLAPSE_BATCH = 50;
 
 export interface RetentionOptions {
   now: number;
@@ -22,9 +27,15 @@ export interface RetentionOptions {
    * shows a stale answer at once while it fetches a fresh one (search-service.ts).
    */
   lookupGraceDays?: number;
+  /** Runs between transactions (the background keeps its worker awake with it). */
+  tick?: () => unknown;
 }
 
 export interface RetentionResult {
+  /** Loose points folded into blocks. */
+  foldedPoints: number;
+  /** Block rows the fold added (it frees `foldedPoints - blocksAdded` rows). */
+  blocksAdded: number;
   /** Full-detail points folded into daily points. */
   collapsedPoints: number;
   /** Daily points written (one per subject, currency and day). */
@@ -35,12 +46,12 @@ export interface RetentionResult {
 
 /** The UTC day start before which points are collapsed: whole days only, so a day is never split. */
 export function detailCutoff(now: number, detailDays: number): number {
-  return Math.floor((now - detailDays * DAY_MS) / DAY_MS) * DAY_MS;
+  return dayOf(now - detailDays * DAY_MS);
 }
 
 /** One subject's points of one day (detail, and a daily point from an earlier run if any) as one daily point. */
-export function dailyPoint(points: PriceObservation[], day: number): PriceObservation {
-  let low = points[0] as PriceObservation;
+export function dailyPoint(points: BlockPoint[], day: number): BlockPoint {
+  let low = points[0] as BlockPoint;
   let high = low.highMinor ?? low.minor;
   let maxMinor: number | null = null;
   for (const p of points) {
@@ -50,8 +61,6 @@ export function dailyPoint(points: PriceObservation[], day: number): PriceObserv
   }
   // The lowest point's origin stands for the day (what a buyer asks: where was it cheapest).
   return {
-    subjectKey: low.subjectKey,
-    subjectKind: low.subjectKind,
     minor: low.minor,
     maxMinor,
     highMinor: high,
@@ -62,70 +71,100 @@ export function dailyPoint(points: PriceObservation[], day: number): PriceObserv
   };
 }
 
-/** Collapses the oldest day that still has full-detail points before `cutoff`; false when none is left. */
-async function collapseOneDay(
-  database: SourceLensDb,
+/**
+ * A block with every day before `cutoff` that still has full-detail points as one daily point per currency (a
+ * day's earlier daily point joins it); later days as they are. Blocks hold whole days, so no day is split.
+ */
+export function collapseBlock(
+  block: PriceBlock,
   cutoff: number,
-  result: RetentionResult,
-): Promise<boolean> {
-  return database.transaction('rw', database.priceObservations, async () => {
-    const first = await database.priceObservations.where('detailAt').below(cutoff).first();
-    if (!first) return false;
-    const day = Math.floor(first.at / DAY_MS) * DAY_MS;
-    const detail = await database.priceObservations
-      .where('detailAt')
-      .between(day, Math.min(day + DAY_MS, cutoff), true, false)
-      .toArray();
-    const subjects = [...new Set(detail.map((p) => p.subjectKey))];
-    const dayRows = await Promise.all(
-      subjects.map((key) =>
-        database.priceObservations
-          .where('[subjectKey+at]')
-          .between([key, day], [key, day + DAY_MS], true, false)
-          .toArray(),
-      ),
-    );
-    const remove: number[] = [];
-    const add: PriceObservation[] = [];
-    for (const rows of dayRows) {
-      const byCurrency = new Map<string, PriceObservation[]>();
-      for (const row of rows) {
-        remove.push(row.id as number);
-        byCurrency.set(row.currency, [...(byCurrency.get(row.currency) ?? []), row]);
-      }
-      for (const points of byCurrency.values()) add.push(dailyPoint(points, day));
+): { block: PriceBlock; collapsed: number; daily: number } {
+  const out: BlockPoint[] = [];
+  let collapsed = 0;
+  let daily = 0;
+  let i = 0;
+  const points = block.points;
+  while (i < points.length) {
+    const p = points[i] as BlockPoint;
+    const day = dayOf(p.at);
+    let end = i;
+    while (end < points.length && dayOf((points[end] as BlockPoint).at) === day) end++;
+    const ofDay = points.slice(i, end);
+    i = end;
+    if (day >= cutoff || !ofDay.some((q) => q.detailAt !== undefined)) {
+      out.push(...ofDay);
+      continue;
     }
-    await database.priceObservations.bulkDelete(remove);
-    await database.priceObservations.bulkAdd(add);
-    result.collapsedPoints += detail.length;
-    result.dailyPoints += add.length;
-    return true;
-  });
+    const byCurrency = new Map<string, BlockPoint[]>();
+    for (const q of ofDay) {
+      if (q.detailAt !== undefined) collapsed++;
+      const list = byCurrency.get(q.currency);
+      if (list) list.push(q);
+      else byCurrency.set(q.currency, [q]);
+    }
+    for (const list of byCurrency.values()) out.push(dailyPoint(list, day));
+    daily += byCurrency.size;
+  }
+  out.sort((a, b) => a.at - b.at);
+  return { block: makeBlock(block.subjectKey, block.subjectKind, out), collapsed, daily };
 }
 
-/** Folds every full-detail point before `cutoff` into daily points, one day per transaction, oldest first. */
+/**
+ * Folds every loose point into its blocks, then collapses every full-detail day before `cutoff` (rounded down to
+ * a whole day) into daily points, COLLAPSE_BATCH blocks per transaction.
+ */
 export async function collapseHistory(
   database: SourceLensDb,
   cutoff: number,
   result: RetentionResult = emptyResult(),
+  tick: () => unknown = () => {},
 ): Promise<RetentionResult> {
+  const fold = await foldLoosePoints(database, tick);
+  result.foldedPoints += fold.folded;
+  result.blocksAdded += fold.blocksAdded;
   // Whole days only: a daily point must never swallow points of a day still in the detail window.
-  const dayCutoff = Math.floor(cutoff / DAY_MS) * DAY_MS;
-  while (await collapseOneDay(database, dayCutoff, result)) {
-    // next day
+  const dayCutoff = dayOf(cutoff);
+  for (;;) {
+    const done = await database.transaction('rw', database.priceBlocks, async () => {
+      const blocks = await database.priceBlocks
+        .where('detailFrom')
+        .below(dayCutoff)
+        .limit(COLLAPSE_BATCH)
+        .toArray();
+      const next: PriceBlock[] = [];
+      for (const block of blocks) {
+        const c = collapseBlock(block, dayCutoff);
+        result.collapsedPoints += c.collapsed;
+        result.dailyPoints += c.daily;
+        next.push(c.block);
+      }
+      // A day's daily point is at the day's start, so a block's first day keeps its key.
+      await database.priceBlocks.bulkPut(next);
+      return blocks.length < COLLAPSE_BATCH;
+    });
+    await tick();
+    if (done) return result;
   }
-  return result;
 }
 
-const emptyResult = (): RetentionResult => ({ collapsedPoints: 0, dailyPoints: 0, lookups: 0, pictures: 0 });
+const emptyResult = (): RetentionResult => ({
+  foldedPoints: 0,
+  blocksAdded: 0,
+  collapsedPoints: 0,
+  dailyPoints: 0,
+  lookups: 0,
+  pictures: 0,
+});
 
-/** Everything retention does, in order: history first (the bulk of the data), then the caches. */
+/**
+ * Everything retention does, in order: the caches first (they free space at once and need none, which matters when
+ * a full disk asked for this run), then the history (the bulk of the data), which writes before it frees.
+ */
 export async function runRetention(
   database: SourceLensDb,
   options: RetentionOptions,
 ): Promise<RetentionResult> {
   const result = emptyResult();
-  await collapseHistory(database, detailCutoff(options.now, options.detailDays), result);
   const grace = (options.lookupGraceDays ?? LOOKUP_GRACE_DAYS) * DAY_MS;
   result.lookups = await database.lookups
     .where('expiresAt')
@@ -135,5 +174,6 @@ export async function runRetention(
     .where('usedAt')
     .below(options.now - options.pictureDays * DAY_MS)
     .delete();
+  await collapseHistory(database, detailCutoff(options.now, options.detailDays), result, options.tick);
   return result;
 }

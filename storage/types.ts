@@ -64,6 +64,29 @@ export interface PriceObservation {
   highMinor?: number;
 }
 
+/** A price point as a block holds it: its subject is the block's. */
+export type BlockPoint = Omit<PriceObservation, 'id' | 'subjectKey' | 'subjectKind'>;
+
+/**
+ * Many price points of one subject in one row (storage/price-blocks.ts): whole UTC days, oldest first. Reading a
+ * subject's history is then a few rows, not one row per point. Key: `[subjectKey+start]`.
+ */
+export interface PriceBlock {
+  subjectKey: string;
+  /** The UTC day start of its first point: blocks never share a day, so the key is unique per subject. */
+  start: number;
+  subjectKind: PriceObservation['subjectKind'];
+  /** Oldest first, `at` unique. */
+  points: BlockPoint[];
+  /** `points.length`, indexed: the options page counts prices from the index alone, reading no block. */
+  size: number;
+  /**
+   * The oldest full-detail point's `at`; absent when every point is a daily one. Indexed, so the index lists
+   * exactly the blocks retention may still collapse.
+   */
+  detailFrom?: number;
+}
+
 /** The newest price observation of each subject, kept beside the history so recording needs no history read. */
 export type LatestPrice = Omit<PriceObservation, 'id' | 'detailAt' | 'highMinor'>;
 

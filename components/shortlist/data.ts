@@ -36,7 +36,13 @@ export interface ShortlistData {
  * count, so the first frame does not wait for thousands of offers to be read and decoded.
  */
 export async function loadShortlist(database: SourceLensDb, limit?: number): Promise<ShortlistData> {
-  const tables = [database.shortlist, database.offers, database.products, database.priceObservations];
+  const tables = [
+    database.shortlist,
+    database.offers,
+    database.products,
+    database.priceObservations,
+    database.priceBlocks,
+  ];
   return database.transaction('r', tables, async () => {
     const newest = database.shortlist.orderBy('addedAt').reverse();
     const [entries, total] = await Promise.all([
@@ -66,7 +72,7 @@ export async function readHistories(
   from?: number,
 ): Promise<Map<string, HistoryPoint[]>> {
   if (keys.length === 0) return new Map();
-  return database.transaction('r', database.priceObservations, async () => {
+  return database.transaction('r', database.priceObservations, database.priceBlocks, async () => {
     const lists = await Promise.all(keys.map((k) => historyOf(database, k, from)));
     return new Map(keys.map((k, i) => [k, lists[i] ?? []] as const));
   });

@@ -19,7 +19,7 @@ let running: Promise<number> | null = null;
  * One retention run now (storage/retention.ts) with the person's settings; one at a time. `early` is the run a
  * full disk asks for: the settings' detail window alone freed nothing since this morning's run, so it halves the
  * detail window (not below the minimum), drops every picture hash not used today and every expired look-up — all
- * of it recomputable or summarised, none of it the newest data. Returns the rows it removed.
+ * of it recomputable or summarised, none of it the newest data. Returns the rows and points it removed.
  */
 export function runMaintenance(early = false): Promise<number> {
   running ??= (async () => {
@@ -33,9 +33,22 @@ export function runMaintenance(early = false): Promise<number> {
           : settings.detailDays,
         pictureDays: early ? 1 : settings.pictureDays,
         lookupGraceDays: early ? 0 : undefined,
+        // An extension API call between transactions keeps the worker awake: folding a large history (the first
+        // run after an update, or a big merged backup) outlasts the idle timeout, and IndexedDB work alone does
+        // not count as activity.
+        tick: () => browser.alarms.get(MAINTENANCE_ALARM).catch(() => undefined),
       });
       await lastMaintenance.setValue({ at: now, ...result, early });
-      return result.collapsedPoints - result.dailyPoints + result.lookups + result.pictures;
+      // What went: rows (loose points folded, less the blocks that took them; cache rows) and points merged into
+      // daily ones inside their blocks (a smaller row).
+      return (
+        result.foldedPoints -
+        result.blocksAdded +
+        result.collapsedPoints -
+        result.dailyPoints +
+        result.lookups +
+        result.pictures
+      );
     } finally {
       running = null;
     }

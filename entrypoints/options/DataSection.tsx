@@ -175,7 +175,7 @@ export function DataActions() {
             {t('dataRestoreHolds', [
               new Date(state.summary.header.createdAt).toLocaleString(),
               String(state.summary.rows.products ?? 0),
-              String(state.summary.rows.priceObservations ?? 0),
+              String(state.summary.prices),
               String(state.summary.rows.shortlist ?? 0),
               String(total(state.summary)),
             ])}

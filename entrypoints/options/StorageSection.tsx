@@ -4,6 +4,7 @@ import { Banner, Button, NumberField } from '../../components/ui';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useStorageItem } from '../../components/useStorageItem';
 import { db } from '../../storage/db';
+import { countPricePoints } from '../../storage/price-blocks';
 import {
   DETAIL_DAYS_RANGE,
   historySettings,
@@ -43,7 +44,7 @@ export function StorageSection() {
     const d = db();
     const [products, observations, shortlist, offers, lookups, pictures] = await Promise.all([
       d.products.count(),
-      d.priceObservations.count(),
+      countPricePoints(d),
       d.shortlist.count(),
       d.offers.count(),
       d.lookups.count(),

@@ -1,8 +1,9 @@
 // Bundled by scripts/bench/history.mjs and run in a plain Chromium page: the extension's own database class and
 // price-history module (Dexie included) against a database of 2,000 kept offers and 1,000,000 price points.
 import { SourceLensDb } from '../../storage/db';
+import { blockPoint, chunkPoints, countPricePoints } from '../../storage/price-blocks';
 import { type NewObservation, readHistory, recordObservations } from '../../storage/price-history';
-import type { LatestPrice, PriceObservation } from '../../storage/types';
+import type { LatestPrice, PriceBlock, PriceObservation } from '../../storage/types';
 
 const NAME = 'sourcelens-bench-history';
 const HOUR = 60 * 60 * 1000;
@@ -24,19 +25,21 @@ function txDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** The database's state: how many points, and whether it was seeded for this layout before (a reused profile). */
+/** How many price points the database holds (loose and in blocks), or 0 when it is not at this layout yet. */
 async function seededCount(): Promise<number> {
   const db = new SourceLensDb(NAME);
   await db.open();
-  const n = await db.priceObservations.count();
+  // A profile seeded before blocks holds its points loose: not this layout.
+  const n = (await db.priceBlocks.count()) > 0 ? await countPricePoints(db) : 0;
   db.close();
   return n;
 }
 
 /**
  * Seeds with bare IndexedDB puts (Dexie opens it first so the schema is the extension's): `offers` kept offers,
- * each with `perOffer` points every 12 h, written in time order as the extension would (ids interleave the
- * offers, so one offer's points are spread over the whole store).
+ * each with `perOffer` points every 12 h, laid out as the extension holds them after its daily maintenance —
+ * folded into per-offer blocks (storage/price-blocks.ts `chunkPoints`, the extension's own rule) except each
+ * offer's newest point, still loose as if seen today.
  */
 async function seed(
   offers: number,
@@ -48,14 +51,30 @@ async function seed(
   const dexie = new SourceLensDb(NAME);
   await dexie.open();
   const idb = dexie.backendDB();
-  {
-    const tx = idb.transaction(['offers', 'shortlist', 'priceLatest'], 'readwrite');
-    const offerStore = tx.objectStore('offers');
-    const kept = tx.objectStore('shortlist');
-    const latest = tx.objectStore('priceLatest');
-    for (let i = 0; i < offers; i++) {
+  const pointOf = (i: number, step: number): PriceObservation => {
+    const at = T0 + step * 12 * HOUR;
+    const n = step * offers + i;
+    return {
+      subjectKey: offerKey(i),
+      subjectKind: 'offer',
+      minor: 1400 + ((n * 7919) % 300),
+      maxMinor: 1800,
+      currency: 'CNY',
+      at,
+      where: 'https://s.1688.com/',
+      via: step % 2 ? 'refresh' : 'search',
+      detailAt: at,
+    };
+  };
+  const CHUNK = 200;
+  for (let first = 0; first < offers; first += CHUNK) {
+    const tx = idb.transaction(
+      ['offers', 'shortlist', 'priceLatest', 'priceBlocks', 'priceObservations'],
+      'readwrite',
+    );
+    for (let i = first; i < Math.min(first + CHUNK, offers); i++) {
       const key = offerKey(i);
-      offerStore.put({
+      tx.objectStore('offers').put({
         key,
         source: '1688',
         offerId: key.slice(5),
@@ -76,7 +95,7 @@ async function seed(
         firstSeenAt: T0,
         lastSeenAt: T0,
       });
-      kept.put({
+      tx.objectStore('shortlist').put({
         offerKey: key,
         productKey: null,
         note: '',
@@ -86,37 +105,13 @@ async function seed(
         quantity: null,
         addedAt: T0,
       });
-      latest.put({
-        subjectKey: key,
-        subjectKind: 'offer',
-        minor: 1500,
-        maxMinor: 1800,
-        currency: 'CNY',
-        at: T0 + (perOffer - 1) * 12 * HOUR,
-        where: 'https://s.1688.com/',
-        via: 'refresh',
-      } satisfies LatestPrice);
-    }
-    await txDone(tx);
-  }
-  const CHUNK = 50_000;
-  for (let start = 0; start < offers * perOffer; start += CHUNK) {
-    const tx = idb.transaction('priceObservations', 'readwrite');
-    const store = tx.objectStore('priceObservations');
-    for (let n = start; n < Math.min(start + CHUNK, offers * perOffer); n++) {
-      const step = Math.floor(n / offers);
-      const at = T0 + step * 12 * HOUR;
-      store.put({
-        subjectKey: offerKey(n % offers),
-        subjectKind: 'offer',
-        minor: 1400 + ((n * 7919) % 300),
-        maxMinor: 1800,
-        currency: 'CNY',
-        at,
-        where: 'https://s.1688.com/',
-        via: step % 2 ? 'refresh' : 'search',
-        detailAt: at,
-      } satisfies PriceObservation);
+      const points = Array.from({ length: perOffer }, (_, step) => pointOf(i, step));
+      const newest = points.pop() as PriceObservation;
+      for (const block of chunkPoints(key, 'offer', points.map(blockPoint)))
+        tx.objectStore('priceBlocks').put(block);
+      tx.objectStore('priceObservations').put(newest);
+      const { detailAt: _d, ...latest } = newest;
+      tx.objectStore('priceLatest').put(latest satisfies LatestPrice);
     }
     await txDone(tx);
   }
@@ -125,17 +120,27 @@ async function seed(
 }
 
 /**
- * Reads `keys` alternately through readHistory and a bare IndexedDB range read of the same rows (getAll on the
- * same compound index, its own transaction each time, as Dexie's read has), timing each.
+ * Reads `keys` alternately through readHistory and a bare IndexedDB read of the same rows (getAll of the offer's
+ * blocks and of its loose points, in one transaction of its own each time, as Dexie's read has), timing each.
  */
 async function timeReads(keys: string[]): Promise<{ dexie: number[]; floor: number[]; rows: number }> {
   const db = new SourceLensDb(NAME);
   await db.open();
   const idb = db.backendDB();
-  const bare = (key: string) => {
-    const tx = idb.transaction('priceObservations', 'readonly');
-    const index = tx.objectStore('priceObservations').index('[subjectKey+at]');
-    return requestDone(index.getAll(IDBKeyRange.bound([key, -Infinity], [key, Infinity])));
+  // The same rows bare: the subject's blocks (primary key range) and its loose points (index range), side by side
+  // in one transaction.
+  const bare = async (key: string) => {
+    const tx = idb.transaction(['priceBlocks', 'priceObservations'], 'readonly');
+    const [blocks, loose] = await Promise.all([
+      requestDone(tx.objectStore('priceBlocks').getAll(IDBKeyRange.bound([key, -Infinity], [key, Infinity]))),
+      requestDone(
+        tx
+          .objectStore('priceObservations')
+          .index('[subjectKey+at]')
+          .getAll(IDBKeyRange.bound([key, -Infinity], [key, Infinity])),
+      ),
+    ]);
+    return [...(blocks as PriceBlock[]).flatMap((b) => b.points), ...loose];
   };
   const dexie: number[] = [];
   const floor: number[] = [];

@@ -2,10 +2,13 @@
 // storage/price-history.ts, Dexie) bundled with scripts/bench/history-entry.ts into a plain page (not the built
 // extension: the figures are IndexedDB's and Dexie's, and a plain page keeps the profile reusable). The database
 // holds 2,000 kept offers and 1,000,000 price points, seeded with bare IndexedDB puts into a Chromium profile kept
-// in .cache/bench-history-profile and reused by later runs (seeding takes tens of seconds; delete the folder to
-// reseed). Figures:
-//   history_read_ms        one kept offer's full history (500 points) through readHistory, median of 41 offers
-//   history_read_floor_ms  a bare IndexedDB getAll of the same rows on the same index, same runs, interleaved
+// in .cache/bench-history-profile and reused by later runs (delete the folder to reseed). The points are laid out as
+// the extension holds them after its daily maintenance: folded into per-offer blocks (storage/price-blocks.ts),
+// each offer's newest point still loose. Figures:
+//   history_read_ms        one kept offer's full history (500 points: four blocks and one loose point) through
+//                          readHistory, median of 41 offers
+//   history_read_floor_ms  bare IndexedDB getAlls of the same rows (the offer's blocks and its loose points, side by
+//                          side in one transaction), same runs, interleaved
 //   history_read_ratio     the two (target ≤ 2)
 //   ingest_per_s           10,000 observations through recordObservations in batches of 500 (half moved prices
 //                          of kept offers, half new offers), into that database

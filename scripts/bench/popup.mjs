@@ -1,16 +1,22 @@
 // The popup's first render, measured in Debian's Chromium with the built extension: the toolbar popup opened as a
 // page, again and again, in turns in two browsers — one with nothing kept (`popup_empty_render_ms`: the page, its
 // code and the empty shortlist's read), one with 2,000 kept offers, their retail products and 90 days of price
-// history each written into the extension's database through an extension page (`popup_first_render_ms`). Each run times from the
+// history each written into the extension's database through an extension page and folded into blocks by the
+// extension's own daily maintenance, as it holds them after a day (`popup_first_render_ms`). Each run times from the
 // page's navigation start to the first frame after the shortlist's rows and the first row's sparkline (its
 // history read) are in the DOM. Medians of the runs; `popup_render_ratio` is the one over the other, measured in
 // the same run on the same machine, so a busy machine moves both. Beside them, the floor under the popup's own
-// read on the same data (`popup_read_floor_ms`: a bare IndexedDB open and the same reads, no Dexie, no UI).
-import { loadavg } from 'node:os';
+// read on the same data (`popup_read_floor_ms`: a bare IndexedDB open and the same reads, no Dexie, no UI), and
+// under everything a blank extension page's first frame (`extension_blank_page_ms`), timed the same way.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const { startHarness } = await tsImport('../../tests/e2e/support/harness.ts', import.meta.url);
+const { EXTENSION_DIR } = await tsImport('../../tests/e2e/support/browser.ts', import.meta.url);
 const { PopupPage } = await tsImport('../../tests/e2e/pages/PopupPage.ts', import.meta.url);
+const { runMaintenanceNow } = await tsImport('../../tests/e2e/support/maintenance.ts', import.meta.url);
 
 /** Installed in the popup before any of its scripts: notes the first frame in which `ready()` holds. */
 const observer = (ready) => `(() => {
@@ -36,6 +42,7 @@ const observer = (ready) => `(() => {
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
+const BLANK = observer(`has('[data-testid="blank"]')`);
 const EMPTY = observer(`has('[data-testid="shortlist-empty"]') && has('[data-testid="recent-products"]')`);
 const FULL = observer(`has('[data-testid="shortlist-row"] [data-testid="sparkline"]')`);
 
@@ -53,7 +60,7 @@ const BARE_READ = `(async () => {
     o.onerror = () => rej(o.error);
   });
   const opened = performance.now();
-  const tx = db.transaction(['shortlist', 'offers', 'priceObservations'], 'readonly');
+  const tx = db.transaction(['shortlist', 'offers', 'priceObservations', 'priceBlocks'], 'readonly');
   await req(tx.objectStore('shortlist').count());
   const entries = [];
   await new Promise((res) => {
@@ -65,10 +72,12 @@ const BARE_READ = `(async () => {
       cur.continue();
     };
   });
-  const history = tx.objectStore('priceObservations').index('[subjectKey+at]');
+  const loose = tx.objectStore('priceObservations').index('[subjectKey+at]');
+  const blocks = tx.objectStore('priceBlocks');
   await Promise.all(entries.flatMap((e) => [
     req(tx.objectStore('offers').get(e.offerKey)),
-    req(history.getAll(IDBKeyRange.bound([e.offerKey, -Infinity], [e.offerKey, Infinity]))),
+    req(blocks.getAll(IDBKeyRange.bound([e.offerKey, -Infinity], [e.offerKey, Infinity]))),
+    req(loose.getAll(IDBKeyRange.bound([e.offerKey, -Infinity], [e.offerKey, Infinity]))),
   ]));
   const done = performance.now();
   db.close();
@@ -82,11 +91,11 @@ const median = (xs) => {
 const round = (x) => Math.round(x * 10) / 10;
 
 /** One popup opened as a fresh page in `h`'s browser: its marks and when its first render was painted. */
-async function timeRun(h, script) {
+async function timeRun(h, script, file = 'popup.html') {
   const page = await h.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 600 });
   await page.addInitScript(script);
-  await page.goto(`chrome-extension://${h.browser.extensionId}/popup.html`, { waitUntil: 'commit' });
+  await page.goto(`chrome-extension://${h.browser.extensionId}/${file}`, { waitUntil: 'commit' });
   const t = await page
     .waitForFunction(() => window.__firstRender, undefined, { timeout: 30_000 })
     .then((handle) => handle.jsonValue());
@@ -98,7 +107,15 @@ async function timeRun(h, script) {
 export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = console.error } = {}) {
   // Two browsers side by side, one with nothing kept and one with the kept offers, opened in turns: the load of
   // this shared machine moves during a run, and alternating makes both figures meet the same load.
-  const hEmpty = await startHarness();
+  // The empty browser's copy of the build also holds a blank page (one paragraph, no script, no style): what any
+  // extension page costs this machine before our code runs (`extension_blank_page_ms`).
+  const copy = mkdtempSync(join(tmpdir(), 'sourcelens-bench-popup-'));
+  cpSync(EXTENSION_DIR, copy, { recursive: true });
+  writeFileSync(
+    join(copy, 'bench-blank.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p data-testid="blank">blank</p></body></html>',
+  );
+  const hEmpty = await startHarness(undefined, { extensionDir: copy });
   const h = await startHarness();
   try {
     // The first open creates each database at its current version; not measured.
@@ -108,15 +125,19 @@ export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = c
       if (x === h) {
         const seedStart = performance.now();
         await first.seed({ offers, pointsPerOffer: days, products: 40, now: Date.now() });
+        // As the extension holds them after its daily maintenance: folded into blocks.
+        await runMaintenanceNow(x.browser);
         log(
           `popup bench: seeded ${offers} kept offers × ${days} days of prices in ${Math.round(performance.now() - seedStart)} ms`,
         );
       }
       await first.page.close();
     }
+    const blank = [];
     const empty = { painted: [], read: [], asked: [] };
     const full = { painted: [], rows: [], read: [], asked: [] };
     for (let i = 0; i < runs; i++) {
+      blank.push((await timeRun(hEmpty, BLANK, 'bench-blank.html')).painted);
       const e = await timeRun(hEmpty, EMPTY);
       empty.painted.push(e.painted);
       empty.read.push(e.read);
@@ -148,6 +169,7 @@ export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = c
     const load = loadavg()
       .map((x) => x.toFixed(2))
       .join(' ');
+    log(`blank extension page, ms: ${blank.map(round).join(' ')}`);
     log(`popup empty render, ms: ${empty.painted.map(round).join(' ')}`);
     log(`popup ${offers} kept render, ms: ${full.painted.map(round).join(' ')} (load average ${load})`);
     const fullMs = median(full.painted);
@@ -156,6 +178,8 @@ export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = c
       popup_first_render_ms: round(fullMs),
       popup_empty_render_ms: round(emptyMs),
       popup_render_ratio: Math.round((fullMs / emptyMs) * 100) / 100,
+      // The floor under both: a blank extension page (no script, no style) to its first frame, same runs.
+      extension_blank_page_ms: round(median(blank)),
       // Of which: the rows in the DOM (before the drawn rows' histories are read for their sparklines).
       popup_rows_ready_ms: round(median(full.rows)),
       // Of which: the first screen's data read (entries, offers, products, histories), empty and full.
@@ -173,6 +197,7 @@ export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = c
   } finally {
     await hEmpty.close();
     await h.close();
+    rmSync(copy, { recursive: true, force: true });
   }
 }
 

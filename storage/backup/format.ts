@@ -64,5 +64,7 @@ export interface BackupSummary {
   header: BackupHeader;
   /** Rows per table, as read (and as the file's own table list says: they must agree). */
   rows: Record<string, number>;
+  /** Price points it holds, loose and in blocks. */
+  prices: number;
   bytes: number;
 }

@@ -11,9 +11,13 @@
  *                         database's id stays
  *   priceObservations     one point per subject and moment (`subjectKey` + `at`): a point already there is
  *                         skipped, new ones get new ids
+ *   priceBlocks           their points, the same way, as loose points: the next maintenance folds them into the
+ *                         database's blocks (storage/price-blocks.ts), where a moment a block holds is a copy
  * A tie keeps what the database has.
  */
 import type { Table } from 'dexie';
+import { pointsOf } from '../price-blocks';
+import type { PriceBlock } from '../types';
 import type { BackupTable } from './schemas';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -22,7 +26,10 @@ type Row = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** The time that says which copy of a row is newer, per table (observations are deduplicated instead). */
-const NEWEST: Record<Exclude<BackupTable, 'priceObservations' | 'shortlist'>, (r: Row) => number> = {
+const NEWEST: Record<
+  Exclude<BackupTable, 'priceObservations' | 'priceBlocks' | 'shortlist'>,
+  (r: Row) => number
+> = {
   products: (r) => num(r.lastSeenAt),
   offers: (r) => num(r.lastSeenAt),
   lookups: (r) => num(r.fetchedAt),
@@ -96,13 +103,24 @@ async function mergeObservations(table: Table, rows: Row[]): Promise<void> {
   if (out.length) await table.bulkAdd(out);
 }
 
-/** Writes one batch of checked rows of `name`. */
-export async function writeRows(table: Table, name: BackupTable, rows: Row[], mode: RestoreMode) {
+/** Writes one batch of checked rows of `name`; `tableOf` gives the restore transaction's tables. */
+export async function writeRows(
+  tableOf: (name: BackupTable) => Table,
+  name: BackupTable,
+  rows: Row[],
+  mode: RestoreMode,
+) {
+  const table = tableOf(name);
   if (mode === 'replace') {
     await table.bulkPut(rows);
     return;
   }
   if (name === 'priceObservations') await mergeObservations(table, rows);
+  else if (name === 'priceBlocks')
+    await mergeObservations(
+      tableOf('priceObservations'),
+      rows.flatMap((r) => pointsOf(r as unknown as PriceBlock) as unknown as Row[]),
+    );
   else if (name === 'shortlist') await mergeShortlist(table, rows);
   else await mergeKeyed(table, name, rows);
 }

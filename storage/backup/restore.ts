@@ -49,6 +49,8 @@ export const ROW_UPGRADES: Record<number, Partial<Record<BackupTable, (row: Row)
     priceLatest: (row) => ({ ...row, subjectKey: keyOf(row.subjectKey), where: urlOf(row.where) }),
     shortlist: (row) => ({ ...row, productKey: keyOf(row.productKey) }),
   },
+  // Version 8 added price blocks; no row changed shape.
+  8: {},
 };
 
 /** A stored address or key as version 7 writes it; anything that is not a string is left for the schema to judge. */
@@ -138,6 +140,7 @@ async function scan(
   let checked: ReturnType<typeof checkMeta> | null = null;
   const seen = new Map<string, number>();
   const keptOffers = new Set<string>();
+  let prices = 0;
   await readBackupFile(file, limits, {
     wait,
     onMeta: (meta) => {
@@ -164,6 +167,8 @@ async function scan(
           if (keptOffers.has(offerKey)) throw new BackupError('duplicate', `${name} row ${first + i + 1}`);
           keptOffers.add(offerKey);
         }
+        if (name === 'priceObservations') prices++;
+        else if (name === 'priceBlocks') prices += (result.row.points as unknown[]).length;
         // The row as the file has it (checked): the schema's output would reorder its members.
         out.push(checkedInput);
       }
@@ -180,7 +185,7 @@ async function scan(
     const found = seen.get(name) ?? 0;
     if (found !== declared) throw new BackupError('count-mismatch', `${name}: ${found} of ${declared} rows`);
   }
-  return { header: c.header, rows: Object.fromEntries(c.rowCounts), bytes: file.size };
+  return { header: c.header, rows: Object.fromEntries(c.rowCounts), prices, bytes: file.size };
 }
 
 /** Checks a whole file without writing anything: what it holds, or a BackupError saying what is wrong. */
@@ -221,7 +226,7 @@ export async function restoreBackup(
       file,
       database,
       limits,
-      (name, rows) => writeRows(tx.table(name), name, rows, mode),
+      (name, rows) => writeRows((n) => tx.table(n), name, rows, mode),
       (fraction) => Dexie.ignoreTransaction(() => onProgress({ phase: 'writing', fraction })),
       (p) => keepOpen.waitFor(p),
     );

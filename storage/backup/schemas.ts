@@ -19,6 +19,7 @@ import {
 } from '../../core/sources/offer-schema';
 import { safeHttpUrl } from '../../core/url';
 import { count, currencyCode, minorUnits, text } from '../../core/wire';
+import { blockProblem, MAX_BLOCK_POINTS } from '../price-blocks';
 import { SHORTLIST_STATUSES } from '../types';
 
 const url = v.pipe(
@@ -89,6 +90,31 @@ const ObservationRow = v.strictObject({
 
 const LatestRow = v.strictObject(pricePoint);
 
+const { subjectKey: _subject, subjectKind, ...pointFields } = pricePoint;
+
+/** A block's rows are checked as the app writes them (storage/price-blocks.ts `blockProblem`). */
+const BlockRow = v.pipe(
+  v.strictObject({
+    subjectKey: key(2100),
+    start: time,
+    subjectKind,
+    points: v.pipe(
+      v.array(
+        v.strictObject({ ...pointFields, detailAt: v.optional(time), highMinor: v.optional(minorUnits) }),
+      ),
+      v.minLength(1),
+      v.maxLength(MAX_BLOCK_POINTS),
+    ),
+    size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_BLOCK_POINTS)),
+    detailFrom: v.optional(time),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = blockProblem(dataset.value);
+    if (problem) addIssue({ message: problem });
+  }),
+);
+
 const status = v.picklist(SHORTLIST_STATUSES);
 const ShortlistRow = v.strictObject({
   id: v.optional(id),
@@ -138,6 +164,7 @@ export const ROW_SCHEMAS = {
   offers: OfferRow,
   priceObservations: ObservationRow,
   priceLatest: LatestRow,
+  priceBlocks: BlockRow,
   shortlist: ShortlistRow,
   lookups: LookupRow,
   imageHashes: ImageHashRow,

@@ -47,6 +47,9 @@ export const quotaEvent = storage.defineItem<QuotaEvent | null>('local:quotaEven
 /** What the last maintenance run did, for the options page. */
 export interface MaintenanceReport {
   at: number;
+  /** Absent in reports from before price blocks. */
+  foldedPoints?: number;
+  blocksAdded?: number;
   collapsedPoints: number;
   dailyPoints: number;
   lookups: number;

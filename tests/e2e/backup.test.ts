@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { withScreenshots } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
+import { runMaintenanceNow } from './support/maintenance';
 import { poll } from './support/wait';
 
 const AT = Date.UTC(2026, 10, 20);
@@ -194,8 +195,14 @@ describe('your data: CSV export, backup, restore', () => {
       const page = await h.browser.openExtensionPage('options.html');
       await page.getByTestId('data-actions').waitFor();
       await seed(page);
+      // The daily maintenance folds the price points into blocks: the backup carries blocks.
+      await runMaintenanceNow(h.browser);
       const before = await dump(page);
       assert.equal(JSON.parse(before.shortlist ?? '[]').length, 1);
+      assert.deepEqual(
+        [JSON.parse(before.priceObservations ?? '[]').length, JSON.parse(before.priceBlocks ?? '[]').length],
+        [0, 2],
+      );
 
       // CSV: BOM, headers in the person's language, the kept offer's facts, formulas neutralised.
       const csv = readFileSync(await download(page, 'export-csv'), 'utf8');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { countRows, type Harness, startHarness } from './support/harness';
+import { runMaintenanceNow } from './support/maintenance';
 import { poll } from './support/wait';
 
 const HOST = 'www.example-twenty.test';
@@ -104,5 +105,39 @@ describe('price history under concurrency: twenty tabs at once lose no observati
       assert.equal(newest, 900 + n - 1, key);
     }
     await Promise.all(pages.map((page) => page.close()));
+  });
+
+  test('the daily maintenance folds every point into its product’s block, each price kept in order', async () => {
+    // After the test above: twenty products with two points each, all loose.
+    assert.equal(await countRows(h, 'priceObservations'), 2 * TABS);
+    await runMaintenanceNow(h.browser);
+    assert.deepEqual([await countRows(h, 'priceObservations'), await countRows(h, 'priceBlocks')], [0, TABS]);
+    const options = await h.browser.openExtensionPage('options.html');
+    const blocks = await options.evaluate(
+      (host) =>
+        new Promise<{ key: string; minors: number[]; size: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('sourcelens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('priceBlocks').objectStore('priceBlocks').getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () =>
+              resolve(
+                (request.result as { subjectKey: string; size: number; points: { minor: number }[] }[])
+                  .filter((b) => b.subjectKey.includes(host))
+                  .map((b) => ({ key: b.subjectKey, minors: b.points.map((p) => p.minor), size: b.size })),
+              );
+          };
+        }),
+      HOST,
+    );
+    // The options page counts the prices from the blocks' index.
+    await options.getByText(`${TABS} products, ${2 * TABS} prices seen`).waitFor();
+    await options.close();
+    assert.equal(blocks.length, TABS);
+    for (const { key, minors, size } of blocks) {
+      const n = Number(/(\d+)$/.exec(key)?.[1]);
+      assert.deepEqual([minors, size], [[1000 + n - 1, 900 + n - 1], 2], key);
+    }
   });
 });

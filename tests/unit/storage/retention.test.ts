@@ -77,20 +77,25 @@ describe('retention', () => {
       // The day's lowest point says where the day's price came from.
       expect(daily.via).toBe(ofDay.find((p) => p.minor === daily.minor)?.via);
     }
+    expect(result.foldedPoints).toBe(before.length * 2);
     expect(result.collapsedPoints).toBe(before.filter((p) => p.at < cutoff).length * 2);
     expect(result.dailyPoints).toBe(old.length * 2);
     // Lowest and highest seen do not change by collapsing (the first point is now its day's start).
     const { firstAt: _f, ...extremes } = rangeBefore ?? {};
     expect(await priceRange(database, '1688:1')).toMatchObject(extremes);
+    // Every point was folded into blocks on the way.
+    expect(await database.priceObservations.count()).toBe(0);
     // Nothing left to do: a second run changes nothing.
-    const rows = await database.priceObservations.toArray();
+    const rows = await database.priceBlocks.toArray();
     expect(await runRetention(database, { now: NOW, detailDays: 90, pictureDays: 30 })).toEqual({
+      foldedPoints: 0,
+      blocksAdded: 0,
       collapsedPoints: 0,
       dailyPoints: 0,
       lookups: 0,
       pictures: 0,
     });
-    expect(await database.priceObservations.toArray()).toEqual(rows);
+    expect(await database.priceBlocks.toArray()).toEqual(rows);
   });
 
   it('folds points that arrive later for an already collapsed day into its daily point', async () => {
@@ -142,17 +147,27 @@ describe('retention', () => {
     expect(await database.imageHashes.toCollection().primaryKeys()).toEqual(['https://img/b']);
   });
 
-  it('a day whose collapse fails midway is left exactly as it was', async () => {
+  it('a fold or a collapse that fails midway leaves every row exactly as it was', async () => {
     await seed(92);
-    const before = await database.priceObservations.toArray();
-    // The daily points' write fails after the day's points were deleted in the same transaction.
     const fail = () => {
       throw new Error('stopped mid-write');
     };
-    database.priceObservations.hook('creating', fail);
+    // The fold: blocks are written before the loose rows go, in one transaction.
+    const loose = await database.priceObservations.toArray();
+    database.priceBlocks.hook('creating', fail);
     await expect(collapseHistory(database, detailCutoff(NOW, 90))).rejects.toThrow('stopped mid-write');
-    database.priceObservations.hook('creating').unsubscribe(fail);
-    expect(await database.priceObservations.toArray()).toEqual(before);
+    database.priceBlocks.hook('creating').unsubscribe(fail);
+    expect(await database.priceObservations.toArray()).toEqual(loose);
+    expect(await database.priceBlocks.count()).toBe(0);
+
+    // The collapse: folded first (nothing old enough yet), then the old days' rewrite fails.
+    await collapseHistory(database, 0);
+    const blocks = await database.priceBlocks.toArray();
+    expect(blocks.length).toBeGreaterThan(0);
+    database.priceBlocks.hook('updating', fail);
+    await expect(collapseHistory(database, detailCutoff(NOW, 90))).rejects.toThrow('stopped mid-write');
+    database.priceBlocks.hook('updating').unsubscribe(fail);
+    expect(await database.priceBlocks.toArray()).toEqual(blocks);
   });
 });
 

@@ -13,6 +13,8 @@ import { DEFAULT_LIMITS, MIN_BACKUP_SCHEMA } from '../../../../storage/backup/fo
 import { ROW_UPGRADES } from '../../../../storage/backup/restore';
 import { ROW_SCHEMAS } from '../../../../storage/backup/schemas';
 import type { SourceLensDb } from '../../../../storage/db';
+import { countPricePoints, foldLoosePoints } from '../../../../storage/price-blocks';
+import { readHistory, recordObservations } from '../../../../storage/price-history';
 import { recordSpottedProduct } from '../../../../storage/products';
 import { keepOffer } from '../../../../storage/shortlist';
 import { dump, edited, freshDb, product, seed } from './helpers';
@@ -174,6 +176,78 @@ describe('backup and restore: merge keeps both, the newer row wins', () => {
     const rows = await db.shortlist.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id, status: 'ordered' });
+  });
+});
+
+describe('backup and restore: price points in blocks and loose', () => {
+  const DAY = 86_400_000;
+  /** The seed, then 300 days of a price moving daily for two offers, folded into blocks, then two loose points. */
+  async function withBlocks(): Promise<SourceLensDb> {
+    const db = await seeded();
+    const point = (subjectKey: string, d: number) => ({
+      subjectKey,
+      subjectKind: 'offer' as const,
+      minor: 1000 + (d % 17),
+      maxMinor: null,
+      currency: 'CNY',
+      at: 2e6 + d * DAY,
+      where: 'https://s.1688.com/selloffer/offer_search.htm?keywords=x',
+      via: 'refresh' as const,
+    });
+    const keys = ['1688:600000000001', '1688:600000000002'];
+    await recordObservations(db, Array.from({ length: 300 }, (_, d) => keys.map((k) => point(k, d))).flat());
+    await foldLoosePoints(db);
+    await recordObservations(db, [point(keys[0] as string, 400), point(keys[1] as string, 401)]);
+    expect(await db.priceBlocks.count()).toBeGreaterThan(2);
+    expect(await db.priceObservations.count()).toBe(2);
+    return db;
+  }
+
+  it('replace restores blocks and loose points exactly; the summary counts every price once', async () => {
+    const db = await withBlocks();
+    const before = await dump(db);
+    const prices = await countPricePoints(db);
+    const file = await createBackup(db);
+    for (const table of db.tables) await table.clear();
+    const summary = await restoreBackup(file, db, 'replace');
+    expect(await dump(db)).toEqual(before);
+    expect(summary.prices).toBe(prices);
+  });
+
+  it('merge adds a block’s points once: into the same database nothing changes, into an empty one all', async () => {
+    const db = await withBlocks();
+    const key = '1688:600000000001';
+    const history = await readHistory(db, key);
+    const prices = await countPricePoints(db);
+    const file = await createBackup(db);
+    await restoreBackup(file, db, 'merge');
+    expect(await readHistory(db, key)).toEqual(history);
+    await foldLoosePoints(db);
+    expect(await readHistory(db, key)).toEqual(history);
+    expect(await countPricePoints(db)).toBe(prices);
+
+    for (const table of db.tables) await table.clear();
+    await restoreBackup(file, db, 'merge');
+    expect(await readHistory(db, key)).toEqual(history);
+    expect(await countPricePoints(db)).toBe(prices);
+  });
+
+  it('a block that is not as the app writes it is refused, saying what is wrong', async () => {
+    const db = await withBlocks();
+    const before = await dump(db);
+    const file = await createBackup(db);
+    const text = await file.text();
+    const size = /"size":(\d+)/.exec(text)?.[1];
+    const start = /"start":(\d+)/.exec(text)?.[1];
+    for (const [from, to, problem] of [
+      [`"size":${size}`, `"size":${Number(size) + 1}`, /priceBlocks row 1: size is not/],
+      ['"start":', '"start":1,"_start":', /priceBlocks row 1: .*_start/],
+      [`"start":${start}`, `"start":${Number(start) + DAY}`, /priceBlocks row 1: start is not the day/],
+    ] as const) {
+      const bad = new Blob([text.replace(from, to)]);
+      await rejects(restoreBackup(bad, db, 'replace'), 'bad-row', problem);
+    }
+    expect(await dump(db)).toEqual(before);
   });
 });
 

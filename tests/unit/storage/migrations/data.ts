@@ -1,6 +1,8 @@
 import type { Dexie } from 'dexie';
 import { expect } from 'vitest';
 import { SourceLensDb } from '../../../../storage/db';
+import { foldLoosePoints } from '../../../../storage/price-blocks';
+import { readHistory } from '../../../../storage/price-history';
 import { offer } from '../../../support/builders';
 import { openAtVersion } from './released';
 
@@ -199,6 +201,35 @@ const lookupV3 = {
   paging: { ...pagingFacts, lastPage: 2, filteredHere: ['dropship'], sortedHere: true },
 };
 
+/** A block as version 8 writes it (storage/price-blocks.ts): whole days of one subject's points. */
+const blockV8 = {
+  subjectKey: '1688:600000000009',
+  start: T0 - (T0 % DAY),
+  subjectKind: 'offer',
+  points: [
+    {
+      minor: 880,
+      maxMinor: null,
+      currency: 'CNY',
+      at: T0,
+      where: 'https://s.1688.com/',
+      via: 'refresh',
+      detailAt: T0,
+    },
+    {
+      minor: 860,
+      maxMinor: null,
+      currency: 'CNY',
+      at: T0 + 3_600_000,
+      where: 'https://s.1688.com/',
+      via: 'search',
+      detailAt: T0 + 3_600_000,
+    },
+  ],
+  size: 2,
+  detailFrom: T0,
+};
+
 const hashes = [
   { url: 'https://img.alicdn.com/imgextra/i1/tee.jpg', hash: '8f0e1c3a5b7d9f21', error: null, at: T0 },
   { url: 'https://img.alicdn.com/imgextra/i2/broken.jpg', hash: null, error: 'HTTP 404', at: T0 + DAY },
@@ -235,6 +266,7 @@ export async function seedAt(name: string, version: number): Promise<void> {
     );
     await old.table('priceLatest').bulkAdd([...latest.values()]);
   }
+  if (version >= 8) await old.table('priceBlocks').add(blockV8);
   old.close();
 }
 
@@ -281,6 +313,16 @@ export async function expectUpgraded(name: string, from: number): Promise<void> 
       .map((o) => ({ ...o, subjectKey: now(o?.subjectKey ?? ''), where: urlNow(o?.where ?? '') }))
       .sort((a, b) => (a?.subjectKey ?? '').localeCompare(b?.subjectKey ?? '')),
   );
+
+  // Price blocks (from version 8) as they were; every older point is loose and folds into blocks at the first
+  // maintenance, reading the same before and after.
+  expect(await db.priceBlocks.toArray()).toEqual(from >= 8 ? [blockV8] : []);
+  const subjects = [...new Set(points.map((p) => p.subjectKey))];
+  const histories = await Promise.all(subjects.map((k) => readHistory(db, k)));
+  expect(histories.flat()).toHaveLength(observations.length);
+  await foldLoosePoints(db);
+  expect(await db.priceObservations.count()).toBe(0);
+  expect(await Promise.all(subjects.map((k) => readHistory(db, k)))).toEqual(histories);
 
   // Kept offers: before version 4 they had no status or tags.
   const kept = await db.shortlist.toArray();

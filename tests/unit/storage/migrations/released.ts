@@ -22,6 +22,7 @@ export const RELEASED_SCHEMAS: Record<number, Record<string, string>> = {
   },
   6: {},
   7: {},
+  8: { priceBlocks: '[subjectKey+start], detailFrom, size' },
 };
 
 /** A database named `name` at schema `version`, as that release created it (no upgrade code: it starts there). */

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SourceLensDb } from '../../../storage/db';
+import {
+  BLOCK_POINTS,
+  blockProblem,
+  chunkPoints,
+  countPricePoints,
+  DAY_MS,
+  dayOf,
+  foldLoosePoints,
+  makeBlock,
+} from '../../../storage/price-blocks';
+import {
+  type NewObservation,
+  readHistory,
+  recordObservations,
+  sparklinePoints,
+} from '../../../storage/price-history';
+import type { BlockPoint, PriceObservation } from '../../../storage/types';
+
+const HOUR = 60 * 60 * 1000;
+
+const point = (over: Partial<NewObservation> = {}): NewObservation => ({
+  subjectKey: '1688:1',
+  subjectKind: 'offer',
+  minor: 1000,
+  maxMinor: null,
+  currency: 'CNY',
+  at: 0,
+  where: 'https://s.1688.com/',
+  via: 'search',
+  ...over,
+});
+
+const withoutId = ({ id: _id, ...p }: PriceObservation) => p;
+
+let database: SourceLensDb;
+beforeEach(() => {
+  database = new SourceLensDb(`blocks-${Math.random()}`);
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+describe('chunking a subject’s points into blocks', () => {
+  it('keeps every point in order, whole days per block, and closes a block at the first new day once full', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 * DAY_MS }), { maxLength: 700 }),
+        (moments) => {
+          const points: BlockPoint[] = [...moments]
+            .sort((a, b) => a - b)
+            .map((at) => (at % 3 ? { ...pointAt(at), detailAt: at } : pointAt(at)));
+          const blocks = chunkPoints('1688:1', 'offer', points);
+          expect(blocks.flatMap((b) => b.points)).toEqual(points);
+          const days = new Set<number>();
+          blocks.forEach((b, i) => {
+            expect(blockProblem(b)).toBeNull();
+            // No day is in two blocks.
+            const own = new Set(b.points.map((p) => dayOf(p.at)));
+            for (const d of own) expect(days.has(d)).toBe(false);
+            for (const d of own) days.add(d);
+            // Every block but the last is full; one more day would not have fitted the rule.
+            if (i < blocks.length - 1) expect(b.size).toBeGreaterThanOrEqual(BLOCK_POINTS);
+            // A block runs past BLOCK_POINTS only to finish its last day.
+            const lastDay = dayOf((b.points.at(-1) as BlockPoint).at);
+            expect(b.points.slice(0, BLOCK_POINTS).every((p) => dayOf(p.at) <= lastDay)).toBe(true);
+            if (b.size > BLOCK_POINTS)
+              expect(b.points.slice(BLOCK_POINTS - 1).every((p) => dayOf(p.at) === lastDay)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('says what is wrong with a block the app would never write', () => {
+    const good = makeBlock('1688:1', 'offer', [
+      { ...pointAt(DAY_MS + HOUR), detailAt: DAY_MS + HOUR },
+      { ...pointAt(DAY_MS + 2 * HOUR), detailAt: DAY_MS + 2 * HOUR },
+    ]);
+    expect(blockProblem(good)).toBeNull();
+    expect(blockProblem({ ...good, start: 0 })).toMatch(/start/);
+    expect(blockProblem({ ...good, size: 3 })).toMatch(/size/);
+    expect(blockProblem({ ...good, points: [...good.points].reverse() })).toMatch(/out of order/);
+    expect(blockProblem({ ...good, detailFrom: undefined })).toMatch(/detailFrom/);
+    expect(blockProblem({ ...good, points: [], size: 0 })).toMatch(/without points/);
+  });
+});
+
+function pointAt(at: number): BlockPoint {
+  const { subjectKey: _k, subjectKind: _s, ...p } = point({ at });
+  return p;
+}
+
+describe('folding loose points into blocks', () => {
+  it('never changes what a history, a range of it or a sparkline reads, however writes and folds interleave', async () => {
+    const subjects = ['1688:1', '1688:2', 'taobao:3'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            batch: fc.array(
+              fc.record({
+                s: fc.integer({ min: 0, max: 2 }),
+                // Mostly forward in time, sometimes a late report from weeks back.
+                at: fc.integer({ min: 0, max: 300 * DAY_MS }),
+                minor: fc.integer({ min: 100, max: 130 }),
+              }),
+              { minLength: 1, maxLength: 120 },
+            ),
+            fold: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 300 * DAY_MS }),
+        async (steps, from) => {
+          await database.priceObservations.clear();
+          await database.priceBlocks.clear();
+          await database.priceLatest.clear();
+          const written: PriceObservation[] = [];
+          // One report per subject and moment (two at the same millisecond are one point once folded).
+          const used = new Set<string>();
+          for (const step of steps) {
+            const batch = step.batch.filter((b) => !used.has(`${b.s}:${b.at}`) && used.add(`${b.s}:${b.at}`));
+            const got = await recordObservations(
+              database,
+              batch.map((b) => point({ subjectKey: subjects[b.s], at: b.at, minor: b.minor })),
+            );
+            written.push(...got);
+            if (step.fold) await foldLoosePoints(database);
+          }
+          const expected = (key: string) =>
+            written
+              .filter((p) => p.subjectKey === key)
+              .map(withoutId)
+              .sort((a, b) => a.at - b.at);
+          const check = async () => {
+            for (const key of subjects) {
+              const all = expected(key);
+              expect((await readHistory(database, key)).map((p) => p.at)).toEqual(all.map((p) => p.at));
+              expect(await readHistory(database, key, { from, to: from + 40 * DAY_MS })).toEqual(
+                all.filter((p) => p.at >= from && p.at <= from + 40 * DAY_MS),
+              );
+              const before = all.filter((p) => p.at < from).at(-1);
+              const inside = all.filter((p) => p.at >= from && p.at <= from + 30 * DAY_MS);
+              const spark = await sparklinePoints(database, key, 30, from + 30 * DAY_MS);
+              const expectedSpark = [
+                ...(before && inside[0]?.at !== from ? [{ at: from, minor: before.minor }] : []),
+                ...inside.map((p) => ({ at: p.at, minor: p.minor })),
+              ];
+              expect(spark).toEqual(expectedSpark);
+            }
+          };
+          await check();
+          await foldLoosePoints(database);
+          expect(await database.priceObservations.count()).toBe(0);
+          for (const block of await database.priceBlocks.toArray()) expect(blockProblem(block)).toBeNull();
+          await check();
+          expect(await countPricePoints(database)).toBe(
+            subjects.reduce((n, key) => n + expected(key).length, 0),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('carries the price in force into a window that opens on a block’s first day before its first point', async () => {
+    // One point a day at noon: the first block holds BLOCK_POINTS days, the next starts on the day after.
+    const days = BLOCK_POINTS + 2;
+    await recordObservations(
+      database,
+      Array.from({ length: days }, (_, d) => point({ at: d * DAY_MS + 12 * HOUR, minor: 1000 + d })),
+    );
+    await foldLoosePoints(database);
+    expect((await database.priceBlocks.toArray()).map((b) => b.start)).toEqual([0, BLOCK_POINTS * DAY_MS]);
+    // The window opens at 03:00 on the second block's first day: the price then is the first block's last.
+    const from = BLOCK_POINTS * DAY_MS + 3 * HOUR;
+    expect(await sparklinePoints(database, '1688:1', 1, from + DAY_MS)).toEqual([
+      { at: from, minor: 1000 + BLOCK_POINTS - 1 },
+      { at: BLOCK_POINTS * DAY_MS + 12 * HOUR, minor: 1000 + BLOCK_POINTS },
+    ]);
+  });
+
+  it('drops a loose copy of a point a block already holds (a merged backup’s), and counts each point once', async () => {
+    await recordObservations(database, [point({ at: 5 * DAY_MS }), point({ at: 6 * DAY_MS, minor: 900 })]);
+    await foldLoosePoints(database);
+    await database.priceObservations.add({ ...point({ at: 5 * DAY_MS }), detailAt: 5 * DAY_MS });
+    expect(await readHistory(database, '1688:1')).toHaveLength(2);
+    expect(await foldLoosePoints(database)).toEqual({ folded: 1, blocksAdded: 0 });
+    expect(await countPricePoints(database)).toBe(2);
+    expect((await database.priceBlocks.toArray()).map((b) => b.size)).toEqual([2]);
+  });
+});
