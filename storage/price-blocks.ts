@@ -13,6 +13,7 @@
  */
 import { Dexie } from 'dexie';
 import type { SourceLensDb } from './db';
+import { mayHoldSecret, storedUrl } from './stored-url';
 import type { BlockPoint, PriceBlock, PriceObservation } from './types';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,9 +30,14 @@ const FOLD_BATCH = 20_000;
 
 export const dayOf = (at: number) => Math.floor(at / DAY_MS) * DAY_MS;
 
-/** A point as a block holds it (its subject is the block's; a loose row's id is dropped). */
+/**
+ * A point as a block holds it: its subject is the block's, a loose row's id is dropped, and where it was seen is
+ * stored as addresses are stored now (storage/stored-url.ts) — points written before secrets were stripped from
+ * addresses lose them as they are folded, without a pass over the whole history.
+ */
 export function blockPoint(o: PriceObservation): BlockPoint {
   const { id: _id, subjectKey: _key, subjectKind: _kind, ...point } = o;
+  if (mayHoldSecret(point.where)) point.where = storedUrl(point.where);
   return point;
 }
 

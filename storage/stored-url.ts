@@ -2,8 +2,8 @@ import { withoutSecrets } from '../core/url';
 
 /**
  * Addresses written before SourceLens stripped secrets from them, made as it stores them now: the database's
- * upgrade to version 7 (storage/db.ts) and a restore of an older backup (storage/backup/restore.ts) both use
- * these, so the two agree.
+ * upgrade to version 7 (storage/db.ts), a restore of an older backup (storage/backup/restore.ts) and the folding
+ * of price points into blocks (storage/price-blocks.ts) all use these, so they agree.
  */
 
 /** An address as it may be stored now; one that is not http(s) stays as it was (there is nothing to strip). */

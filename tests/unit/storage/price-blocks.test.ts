@@ -184,6 +184,28 @@ describe('folding loose points into blocks', () => {
     ]);
   });
 
+  it('stores where a point was seen without the secrets older versions kept in addresses', async () => {
+    // Written straight as a version before the rule did (recording strips them today).
+    await database.priceObservations.bulkAdd([
+      {
+        ...point({
+          at: DAY_MS,
+          where: 'https://detail.1688.com/offer/1.html?spm=a26352.13672862&token=abc#access_token=x',
+        }),
+        detailAt: DAY_MS,
+      },
+      {
+        ...point({ at: 2 * DAY_MS, minor: 900, where: 'https://detail.1688.com/offer/1.html' }),
+        detailAt: 2 * DAY_MS,
+      },
+    ]);
+    await foldLoosePoints(database);
+    expect((await readHistory(database, '1688:1')).map((p) => p.where)).toEqual([
+      'https://detail.1688.com/offer/1.html',
+      'https://detail.1688.com/offer/1.html',
+    ]);
+  });
+
   it('drops a loose copy of a point a block already holds (a merged backup’s), and counts each point once', async () => {
     await recordObservations(database, [point({ at: 5 * DAY_MS }), point({ at: 6 * DAY_MS, minor: 900 })]);
     await foldLoosePoints(database);
