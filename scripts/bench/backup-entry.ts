@@ -3,7 +3,7 @@
 // 1,000,000 price points, seeded by history-entry.ts (imported here for its `__historyBench.seed`, so both benches
 // use one data set in one reused profile).
 import './history-entry';
-import { createBackup } from '../../storage/backup';
+import { createBackup, restoreBackup } from '../../storage/backup';
 import { SourceLensDb } from '../../storage/db';
 
 /** The history bench's database (history-entry.ts `NAME`). */
@@ -17,7 +17,10 @@ function txDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** The whole database backed up as the options page does it; the file is measured and dropped. */
+/** The last backup made, kept for `restore` (another page.evaluate, so the backup's memory figures exclude it). */
+let lastFile: Blob | null = null;
+
+/** The whole database backed up as the options page does it; the file is measured and kept for `restore`. */
 async function backup(): Promise<{ ms: number; bytes: number; rows: number; progressCalls: number }> {
   const db = new SourceLensDb(NAME);
   await db.open();
@@ -30,6 +33,7 @@ async function backup(): Promise<{ ms: number; bytes: number; rows: number; prog
   });
   const ms = performance.now() - t;
   db.close();
+  lastFile = blob;
   return { ms, bytes: blob.size, rows, progressCalls };
 }
 
@@ -74,4 +78,23 @@ async function floor(): Promise<{ ms: number; chars: number }> {
   return { ms, chars };
 }
 
-(globalThis as unknown as Record<string, unknown>).__backupBench = { backup, floor };
+/**
+ * The last backup restored over the same database as the options page does it, replacing everything (the whole
+ * file checked first, then written in one transaction): the database ends as it was, so the profile is reused.
+ */
+async function restore(): Promise<{ ms: number; checkMs: number; rows: number }> {
+  if (!lastFile) throw new Error('no backup made yet');
+  const db = new SourceLensDb(NAME);
+  await db.open();
+  let checkEnd = 0;
+  const t = performance.now();
+  const summary = await restoreBackup(lastFile, db, 'replace', (p) => {
+    if (p.phase === 'writing' && checkEnd === 0) checkEnd = performance.now();
+  });
+  const ms = performance.now() - t;
+  db.close();
+  lastFile = null;
+  return { ms, checkMs: checkEnd - t, rows: Object.values(summary.rows).reduce((a, b) => a + b, 0) };
+}
+
+(globalThis as unknown as Record<string, unknown>).__backupBench = { backup, floor, restore };

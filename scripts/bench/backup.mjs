@@ -17,6 +17,9 @@
 //   backup_browser_peak_mb / _base_mb  the browser process likewise: it keeps the Blob parts the page hands over
 //                      (Chromium's blob store, in memory up to its limit, then on disk), so the finished file is
 //                      counted there, not in the page
+//   restore_s          that file restored over the same database (replace: everything checked, then written in one
+//                      transaction, the database locked meanwhile), seconds; restore_check_s its first, read-only
+//                      pass
 import { readdirSync, readFileSync } from 'node:fs';
 import { historyPage, launchHistoryProfile, seedHistory } from './history-profile.mjs';
 import { bundleIife, loadAverage, round } from './lib.mjs';
@@ -119,6 +122,7 @@ export async function backupFigures({ log = console.error } = {}) {
     }
     // The floor after the backup, in the same page: it must not inflate the backup's memory figures.
     const floor = await page.evaluate(() => globalThis.__backupBench.floor());
+    const restored = await page.evaluate(() => globalThis.__backupBench.restore());
     const load = loadAverage();
     // The backup page's renderer is the one that grew most (a closed page's renderer may linger beside it).
     let pagePid = null;
@@ -134,6 +138,9 @@ export async function backupFigures({ log = console.error } = {}) {
     log(
       `backup: ${run.rows} rows, ${round(run.bytes / MB, 1)} MB in ${round(run.ms / 1000)} s (${run.progressCalls} progress calls); bare read + JSON ${round(floor.ms / 1000)} s; page's renderer (private memory) ${round(rendererBase / MB, 1)} MB before, ${round(rendererPeak / MB, 1)} MB at most; browser process ${round(base.browser / MB, 1)} → ${round(peakBrowser / MB, 1)} MB; V8 heap at most ${round(peakHeap / MB, 1)} MB (load average ${load})`,
     );
+    log(
+      `restore (replace) of that file: ${restored.rows} rows in ${round(restored.ms / 1000)} s, of which the check before writing ${round(restored.checkMs / 1000)} s`,
+    );
     return {
       backup_s: round(run.ms / 1000),
       backup_floor_s: round(floor.ms / 1000),
@@ -144,6 +151,8 @@ export async function backupFigures({ log = console.error } = {}) {
       backup_base_mb: round(rendererBase / MB, 1),
       backup_browser_peak_mb: round(peakBrowser / MB, 1),
       backup_browser_base_mb: round(base.browser / MB, 1),
+      restore_s: round(restored.ms / 1000),
+      restore_check_s: round(restored.checkMs / 1000),
     };
   } finally {
     await context.close();

@@ -3,8 +3,10 @@
  * every test's offers have it. Each builder gives the "knows nothing" value (every optional fact null) with
  * the given fields over it.
  */
+
 import type { ScorableOffer } from '../../core/match/offer-score';
 import type { SupplierFacts, WholesaleOffer } from '../../core/sources/types';
+import type { NewObservation } from '../../storage/price-history';
 import type { StoredOffer } from '../../storage/types';
 
 /** A supplier about whom nothing is known, with `over` on top. */
@@ -68,4 +70,19 @@ export function storedOffer(
   const { firstSeenAt = 0, lastSeenAt = 0, ...rest } = over;
   const o = offer(rest);
   return { ...o, key: `${o.source}:${o.offerId}`, firstSeenAt, lastSeenAt };
+}
+
+/** A price seen now, before de-duplication: offer `1688:1` at ¥10.00 found by a search at the epoch. */
+export function observation(over: Partial<NewObservation> = {}): NewObservation {
+  return {
+    subjectKey: '1688:1',
+    subjectKind: 'offer',
+    minor: 1000,
+    maxMinor: null,
+    currency: 'CNY',
+    at: 0,
+    where: 'https://s.1688.com/',
+    via: 'search',
+    ...over,
+  };
 }

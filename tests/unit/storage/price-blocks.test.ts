@@ -11,27 +11,13 @@ import {
   foldLoosePoints,
   makeBlock,
 } from '../../../storage/price-blocks';
-import {
-  type NewObservation,
-  readHistory,
-  recordObservations,
-  sparklinePoints,
-} from '../../../storage/price-history';
+import { readHistory, recordObservations, sparklinePoints } from '../../../storage/price-history';
 import type { BlockPoint, PriceObservation } from '../../../storage/types';
+import { observation } from '../../support/builders';
 
 const HOUR = 60 * 60 * 1000;
 
-const point = (over: Partial<NewObservation> = {}): NewObservation => ({
-  subjectKey: '1688:1',
-  subjectKind: 'offer',
-  minor: 1000,
-  maxMinor: null,
-  currency: 'CNY',
-  at: 0,
-  where: 'https://s.1688.com/',
-  via: 'search',
-  ...over,
-});
+const point = observation;
 
 const withoutId = ({ id: _id, ...p }: PriceObservation) => p;
 

@@ -3,7 +3,6 @@ import { SourceLensDb } from '../../../storage/db';
 import { recordOffers } from '../../../storage/offers';
 import {
   latestPrice,
-  type NewObservation,
   OBSERVATION_REFRESH_MS,
   priceRange,
   readHistory,
@@ -11,22 +10,12 @@ import {
   sparklinePoints,
 } from '../../../storage/price-history';
 import { priceHistory } from '../../../storage/products';
-import { offer } from '../../support/builders';
+import { observation, offer } from '../../support/builders';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-const point = (over: Partial<NewObservation> = {}): NewObservation => ({
-  subjectKey: '1688:1',
-  subjectKind: 'offer',
-  minor: 1000,
-  maxMinor: null,
-  currency: 'CNY',
-  at: 0,
-  where: 'https://s.1688.com/',
-  via: 'search',
-  ...over,
-});
+const point = observation;
 
 let database: SourceLensDb;
 beforeEach(() => {

@@ -8,22 +8,12 @@ import {
   recordObservations,
 } from '../../../storage/price-history';
 import { collapseHistory, DAY_MS, detailCutoff, runRetention } from '../../../storage/retention';
-import { offer } from '../../support/builders';
+import { observation, offer } from '../../support/builders';
 
 const HOUR = 60 * 60 * 1000;
 const NOW = 400 * DAY_MS + 10 * HOUR;
 
-const point = (over: Partial<NewObservation> = {}): NewObservation => ({
-  subjectKey: '1688:1',
-  subjectKind: 'offer',
-  minor: 1000,
-  maxMinor: null,
-  currency: 'CNY',
-  at: 0,
-  where: 'https://s.1688.com/',
-  via: 'search',
-  ...over,
-});
+const point = observation;
 
 let database: SourceLensDb;
 beforeEach(() => {
