@@ -6,7 +6,8 @@ import { ROW_SCHEMAS } from './schemas';
 /**
  * Rows read per slice: each slice becomes a Blob part at once, so the script holds about this many rows. A price
  * block holds up to a few hundred points (storage/price-blocks.ts): 2,000 of them in a slice took the page's heap
- * to 186 MB; 200 and 50 both stay near 80 MB.
+ * to 186 MB; with 200, 50, 20 or 10 it peaked at 80–110 MB, and the page's resident memory at 190–250 MB, run to
+ * run, whichever of them (scripts/bench/backup.mjs, 1,000,000 points).
  */
 const ROWS_PER_SLICE = 200;
 
