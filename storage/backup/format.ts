@@ -25,6 +25,13 @@ export interface BackupLimits {
   maxFileBytes: number;
   /** One row's JSON text, characters. */
   maxRowChars: number;
+  /**
+   * Tables whose rows may be longer, with their own limit: a price block holds whole days of one subject's
+   * points (storage/price-blocks.ts, at most MAX_BLOCK_POINTS).
+   */
+  maxRowCharsOf: Readonly<Record<string, number>>;
+  /** Rows' text handed on at once (a batch ends at this many characters, or at 2,000 rows). */
+  maxBatchChars: number;
   /** Any value outside the rows (the header, the tables list), characters. */
   maxMetaChars: number;
   /** Rows per table. */
@@ -34,6 +41,8 @@ export interface BackupLimits {
 export const DEFAULT_LIMITS: BackupLimits = {
   maxFileBytes: 2 * 1024 ** 3,
   maxRowChars: 256 * 1024,
+  maxRowCharsOf: { priceBlocks: 4 * 1024 * 1024 },
+  maxBatchChars: 16 * 1024 * 1024,
   maxMetaChars: 64 * 1024,
   maxRowsPerTable: 20_000_000,
 };

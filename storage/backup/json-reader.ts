@@ -6,7 +6,8 @@
  * Only the layout of format.ts is accepted, in that order: an unknown member, a value of the wrong kind, text
  * after the end or an end before it is a `BackupError`. Values outside the rows are small (bounded by
  * `maxMetaChars`) and read whole; each row's text is found by a scan that knows strings and nesting, bounded by
- * `maxRowChars`, and parsed with JSON.parse (which judges its syntax).
+ * `maxRowChars` (or its table's own limit, `maxRowCharsOf`), and parsed with JSON.parse (which judges its syntax).
+ * A batch ends at 2,000 rows or `maxBatchChars` of their text, so long rows do not pile up either.
  */
 import { BackupError } from './errors';
 import type { BackupLimits } from './format';
@@ -164,9 +165,14 @@ class Scanner {
   }
 
   async value(max: number, what: string): Promise<unknown> {
+    return (await this.sizedValue(max, what)).value;
+  }
+
+  /** A value and the length of its text. */
+  async sizedValue(max: number, what: string): Promise<{ value: unknown; chars: number }> {
     const raw = await this.raw(max, () => new BackupError('too-large', what));
     try {
-      return JSON.parse(raw);
+      return { value: JSON.parse(raw), chars: raw.length };
     } catch {
       throw new BackupError('bad-json', what);
     }
@@ -245,20 +251,27 @@ export async function readBackupFile(
   const rows = async (name: string) => {
     await s.expect('[');
     let batch: unknown[] = [];
+    let batchChars = 0;
     let index = 0;
+    const maxRow = Object.hasOwn(limits.maxRowCharsOf, name)
+      ? (limits.maxRowCharsOf[name] as number)
+      : limits.maxRowChars;
     const flush = async () => {
       if (batch.length === 0) return;
       const first = index - batch.length;
       const out = batch;
       batch = [];
+      batchChars = 0;
       await h.onRows(name, out, first);
     };
     if ((await s.peek()) !== 0x5d) {
       do {
-        batch.push(await s.value(limits.maxRowChars, `${name} row ${index + 1}`));
+        const row = await s.sizedValue(maxRow, `${name} row ${index + 1}`);
+        batch.push(row.value);
+        batchChars += row.chars;
         index++;
         if (index > limits.maxRowsPerTable) throw new BackupError('too-many-rows', name);
-        if (batch.length >= BATCH_ROWS) await flush();
+        if (batch.length >= BATCH_ROWS || batchChars >= limits.maxBatchChars) await flush();
       } while (await s.next(']'));
     } else await s.expect(']');
     await flush();

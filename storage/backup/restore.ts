@@ -11,6 +11,7 @@
  */
 import { Dexie } from 'dexie';
 import * as v from 'valibot';
+import { MAX_BLOCK_POINTS } from '../price-blocks';
 import { storedKey, storedUrl } from '../stored-url';
 import { BackupError } from './errors';
 import {
@@ -103,7 +104,9 @@ export function withoutTypeMarks(row: unknown): unknown {
   const { $types: marks, ...rest } = row as Row;
   if (!marks || typeof marks !== 'object' || Array.isArray(marks)) return null;
   const entries = Object.entries(marks);
-  if (entries.length > 200) return null;
+  // One mark per array in the row: a price block has one for each point with tiers (up to MAX_BLOCK_POINTS). The
+  // row's text is already bounded, and so is the work: each mark is a short path walked once.
+  if (entries.length > 2 * MAX_BLOCK_POINTS + 100) return null;
   for (const [path, type] of entries) {
     if (type !== 'arrayNonindexKeys') return null;
     let at: unknown = rest;

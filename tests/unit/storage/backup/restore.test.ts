@@ -10,6 +10,7 @@ import {
   restoreBackup,
 } from '../../../../storage/backup';
 import { DEFAULT_LIMITS, MIN_BACKUP_SCHEMA } from '../../../../storage/backup/format';
+import { readBackupFile } from '../../../../storage/backup/json-reader';
 import { ROW_UPGRADES } from '../../../../storage/backup/restore';
 import { ROW_SCHEMAS } from '../../../../storage/backup/schemas';
 import type { SourceLensDb } from '../../../../storage/db';
@@ -230,6 +231,69 @@ describe('backup and restore: price points in blocks and loose', () => {
     await restoreBackup(file, db, 'merge');
     expect(await readHistory(db, key)).toEqual(history);
     expect(await countPricePoints(db)).toBe(prices);
+  });
+
+  it('a busy day makes a long block row: it is backed up and restored, and one over its own limit is refused', async () => {
+    const db = await seeded();
+    // 2,000 prices of one offer in one day (each a change): one block of one day, over the 256 kB other rows get.
+    await recordObservations(
+      db,
+      Array.from({ length: 2000 }, (_, i) => ({
+        subjectKey: '1688:600000000001',
+        subjectKind: 'offer' as const,
+        minor: 1000 + (i % 2),
+        maxMinor: null,
+        currency: 'CNY',
+        at: 3 * DAY + i * 1000,
+        where: `https://detail.1688.com/offer/600000000001.html?sku=${i}`,
+        via: 'offer-page' as const,
+        tiers: [
+          { minQty: 2, priceMinor: 1500 },
+          { minQty: 50, priceMinor: 1000 + (i % 2) },
+        ],
+      })),
+    );
+    await foldLoosePoints(db);
+    const before = await dump(db);
+    const file = await createBackup(db);
+    const text = await file.text();
+    const longest = Math.max(
+      ...JSON.parse(text)
+        .data.data.find((t: { tableName: string }) => t.tableName === 'priceBlocks')
+        .rows.map((r: unknown) => JSON.stringify(r).length),
+    );
+    expect(longest).toBeGreaterThan(DEFAULT_LIMITS.maxRowChars);
+    for (const table of db.tables) await table.clear();
+    await restoreBackup(file, db, 'replace');
+    expect(await dump(db)).toEqual(before);
+    // Its own limit still holds.
+    await rejects(
+      restoreBackup(file, db, 'replace', undefined, {
+        ...DEFAULT_LIMITS,
+        maxRowCharsOf: { priceBlocks: longest - 1 },
+      }),
+      'too-large',
+      /priceBlocks row/,
+    );
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('hands rows on in batches bounded by their text, not only by their number', async () => {
+    const db = await withBlocks();
+    const file = await createBackup(db);
+    const batches: number[] = [];
+    await readBackupFile(
+      file,
+      { ...DEFAULT_LIMITS, maxBatchChars: 1 },
+      {
+        onMeta: () => {},
+        onRows: (table, rows) => {
+          if (table === 'priceBlocks') batches.push(rows.length);
+        },
+      },
+    );
+    expect(batches.length).toBe(await db.priceBlocks.count());
+    expect(batches.every((n) => n === 1)).toBe(true);
   });
 
   it('a block that is not as the app writes it is refused, saying what is wrong', async () => {
