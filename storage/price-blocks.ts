@@ -41,9 +41,16 @@ export function blockPoint(o: PriceObservation): BlockPoint {
   return point;
 }
 
+/** One of a block's points as an observation (its subject back on it). */
+const observationOf = (block: PriceBlock, p: BlockPoint): PriceObservation => ({
+  subjectKey: block.subjectKey,
+  subjectKind: block.subjectKind,
+  ...p,
+});
+
 /** A block's points as observations, oldest first. */
 export function pointsOf(block: PriceBlock): PriceObservation[] {
-  return block.points.map((p) => ({ subjectKey: block.subjectKey, subjectKind: block.subjectKind, ...p }));
+  return block.points.map((p) => observationOf(block, p));
 }
 
 /** A block of these points (oldest first, non-empty), with its key and the oldest detail point marked. */
@@ -153,8 +160,8 @@ export async function readBlockPoints(
   const inside: PriceObservation[] = [];
   for (const block of blocks)
     for (const p of block.points) {
-      if (p.at < from) before = { subjectKey, subjectKind: block.subjectKind, ...p };
-      else if (p.at <= to) inside.push({ subjectKey, subjectKind: block.subjectKind, ...p });
+      if (p.at < from) before = observationOf(block, p);
+      else if (p.at <= to) inside.push(observationOf(block, p));
     }
   return { before, inside };
 }

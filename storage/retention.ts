@@ -75,7 +75,7 @@ export function dailyPoint(points: BlockPoint[], day: number): BlockPoint {
  * A block with every day before `cutoff` that still has full-detail points as one daily point per currency (a
  * day's earlier daily point joins it); later days as they are. Blocks hold whole days, so no day is split.
  */
-export function collapseBlock(
+function collapseBlock(
   block: PriceBlock,
   cutoff: number,
 ): { block: PriceBlock; collapsed: number; daily: number } {

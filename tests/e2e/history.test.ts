@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { countRows, type Harness, startHarness } from './support/harness';
+import { countRows, type Harness, readRows, startHarness } from './support/harness';
 import { runMaintenanceNow } from './support/maintenance';
 import { poll } from './support/wait';
 
@@ -112,26 +112,13 @@ describe('price history under concurrency: twenty tabs at once lose no observati
     assert.equal(await countRows(h, 'priceObservations'), 2 * TABS);
     await runMaintenanceNow(h.browser);
     assert.deepEqual([await countRows(h, 'priceObservations'), await countRows(h, 'priceBlocks')], [0, TABS]);
-    const options = await h.browser.openExtensionPage('options.html');
-    const blocks = await options.evaluate(
-      (host) =>
-        new Promise<{ key: string; minors: number[]; size: number }[]>((resolve, reject) => {
-          const open = indexedDB.open('sourcelens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('priceBlocks').objectStore('priceBlocks').getAll();
-            request.onerror = () => reject(request.error);
-            request.onsuccess = () =>
-              resolve(
-                (request.result as { subjectKey: string; size: number; points: { minor: number }[] }[])
-                  .filter((b) => b.subjectKey.includes(host))
-                  .map((b) => ({ key: b.subjectKey, minors: b.points.map((p) => p.minor), size: b.size })),
-              );
-          };
-        }),
-      HOST,
-    );
+    const blocks = (
+      await readRows<{ subjectKey: string; size: number; points: { minor: number }[] }>(h, 'priceBlocks')
+    )
+      .filter((b) => b.subjectKey.includes(HOST))
+      .map((b) => ({ key: b.subjectKey, minors: b.points.map((p) => p.minor), size: b.size }));
     // The options page counts the prices from the blocks' index.
+    const options = await h.browser.openExtensionPage('options.html');
     await options.getByText(`${TABS} products, ${2 * TABS} prices seen`).waitFor();
     await options.close();
     assert.equal(blocks.length, TABS);

@@ -98,3 +98,25 @@ export async function readRow(h: Harness, table: string, key: string, index?: st
     await page.close();
   }
 }
+
+/** Every row of one table of the extension's database, in primary key order, read from an extension page. */
+export async function readRows<T = unknown>(h: Harness, table: string): Promise<T[]> {
+  const page = await h.browser.openExtensionPage('options.html');
+  try {
+    return await page.evaluate(
+      (name) =>
+        new Promise<T[]>((resolve, reject) => {
+          const open = indexedDB.open('sourcelens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction(name).objectStore(name).getAll();
+            request.onsuccess = () => resolve(request.result as T[]);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      table,
+    );
+  } finally {
+    await page.close();
+  }
+}
