@@ -13,7 +13,7 @@ import { SOURCES } from '../../core/sources/index';
 import { createMockSources, type MockSources } from '../mock-sources/server';
 import { ShopTab } from './pages/ShopTab';
 import { SearchBox, SidePanelPage } from './pages/SidePanelPage';
-import { type Harness, startHarness } from './support/harness';
+import { type Harness, readRows, startHarness } from './support/harness';
 
 interface Seen {
   url: string;
@@ -102,20 +102,8 @@ describe('what the extension sends', { timeout: 300_000 }, () => {
     await panel.page.waitForLoadState('networkidle');
     // The pictures of what the search found (on screen, and hashed to group same-photo offers) and the
     // product's own (hashed to find its photo among them), as the source and the shop gave them.
-    const stored = (table: string) =>
-      panel.page.evaluate(
-        (name) =>
-          new Promise<string[]>((resolve, reject) => {
-            const open = indexedDB.open('sourcelens');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const all = open.result.transaction(name).objectStore(name).getAll();
-              all.onsuccess = () => resolve(all.result.flatMap((o: { images: string[] }) => o.images));
-              all.onerror = () => reject(all.error);
-            };
-          }),
-        table,
-      );
+    const stored = async (table: string) =>
+      (await readRows<{ images: string[] }>(h, table)).flatMap((o) => o.images);
     const pictures = new Set([...(await stored('products')), ...(await stored('offers'))]);
     const ours = seen.slice(from).filter(extensions);
     // The search itself was seen as the extension's (else this test could not fail).
