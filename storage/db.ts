@@ -4,6 +4,7 @@ import { mayHoldSecret, storedKey, storedUrl } from './stored-url';
 import type {
   CachedLookup,
   ImageHash,
+  InboxBatch,
   LatestPrice,
   LookupPaging,
   PriceBlock,
@@ -27,6 +28,7 @@ export class SourceLensDb extends Dexie {
   imageHashes!: EntityTable<ImageHash, 'url'>;
   priceLatest!: EntityTable<LatestPrice, 'subjectKey'>;
   priceBlocks!: Table<PriceBlock, [string, number]>;
+  priceInbox!: EntityTable<InboxBatch, 'id'>;
 
   constructor(name = 'sourcelens') {
     super(name);
@@ -91,6 +93,9 @@ export class SourceLensDb extends Dexie {
     // reads as a few rows. Points are still written loose to `priceObservations`; the daily maintenance folds them
     // into blocks, so existing points need no upgrade here (the first maintenance folds them, in batches).
     this.version(8).stores({ priceBlocks: '[subjectKey+start], detailFrom, size' });
+    // Version 9: observations are recorded as one row per batch (storage/price-inbox.ts), settled into the history
+    // soon after; `*subjects` finds the rows about one subject. New table only: nothing to move.
+    this.version(9).stores({ priceInbox: '++id, *subjects' });
   }
 }
 

@@ -26,59 +26,55 @@ export async function recordOffers(
   const offers = storableOffers(reported);
   if (offers.length === 0) return [];
   return withQuotaGuard(() =>
-    database.transaction(
-      'rw',
-      [database.offers, database.priceObservations, database.priceLatest],
-      async () => {
-        const keys = offers.map(offerKey);
-        const existing = await database.offers.bulkGet(keys);
-        const rows: StoredOffer[] = offers.map((o, i) => {
-          const old = existing[i];
-          return {
-            key: keys[i] as string,
-            source: o.source,
-            offerId: o.offerId,
-            title: o.title,
-            url: o.url,
-            images: o.images.length ? o.images : (old?.images ?? []),
-            currency: o.currency,
-            priceTiers: o.priceTiers.length ? o.priceTiers : (old?.priceTiers ?? []),
-            priceMinMinor: o.priceMinMinor ?? old?.priceMinMinor ?? null,
-            priceMaxMinor: o.priceMaxMinor ?? old?.priceMaxMinor ?? null,
-            moq: o.moq ?? old?.moq ?? null,
-            unit: o.unit ?? old?.unit ?? null,
-            dropship: o.dropship ?? old?.dropship ?? null,
-            sales: o.sales ?? old?.sales ?? null,
-            isAd: o.isAd,
-            shippingPromise: o.shippingPromise ?? old?.shippingPromise ?? null,
-            supplier: o.supplier,
-            firstSeenAt: old?.firstSeenAt ?? now,
-            lastSeenAt: now,
-            // What its page last showed stays until the page is read again (recordOfferVariants).
-            ...(old?.variants ? { variants: old.variants } : {}),
-          };
+    database.transaction('rw', [database.offers, database.priceInbox], async () => {
+      const keys = offers.map(offerKey);
+      const existing = await database.offers.bulkGet(keys);
+      const rows: StoredOffer[] = offers.map((o, i) => {
+        const old = existing[i];
+        return {
+          key: keys[i] as string,
+          source: o.source,
+          offerId: o.offerId,
+          title: o.title,
+          url: o.url,
+          images: o.images.length ? o.images : (old?.images ?? []),
+          currency: o.currency,
+          priceTiers: o.priceTiers.length ? o.priceTiers : (old?.priceTiers ?? []),
+          priceMinMinor: o.priceMinMinor ?? old?.priceMinMinor ?? null,
+          priceMaxMinor: o.priceMaxMinor ?? old?.priceMaxMinor ?? null,
+          moq: o.moq ?? old?.moq ?? null,
+          unit: o.unit ?? old?.unit ?? null,
+          dropship: o.dropship ?? old?.dropship ?? null,
+          sales: o.sales ?? old?.sales ?? null,
+          isAd: o.isAd,
+          shippingPromise: o.shippingPromise ?? old?.shippingPromise ?? null,
+          supplier: o.supplier,
+          firstSeenAt: old?.firstSeenAt ?? now,
+          lastSeenAt: now,
+          // What its page last showed stays until the page is read again (recordOfferVariants).
+          ...(old?.variants ? { variants: old.variants } : {}),
+        };
+      });
+      await database.offers.bulkPut(rows);
+      const observations: NewObservation[] = [];
+      rows.forEach((row, i) => {
+        if (row.priceMinMinor === null) return;
+        observations.push({
+          subjectKey: row.key,
+          subjectKind: 'offer',
+          minor: row.priceMinMinor,
+          maxMinor: row.priceMaxMinor,
+          currency: row.currency,
+          at: now,
+          where,
+          via,
+          // Only tiers read this time: a search's range says nothing about the tiers an offer page showed.
+          ...(offers[i]?.priceTiers.length ? { tiers: row.priceTiers } : {}),
         });
-        await database.offers.bulkPut(rows);
-        const observations: NewObservation[] = [];
-        rows.forEach((row, i) => {
-          if (row.priceMinMinor === null) return;
-          observations.push({
-            subjectKey: row.key,
-            subjectKind: 'offer',
-            minor: row.priceMinMinor,
-            maxMinor: row.priceMaxMinor,
-            currency: row.currency,
-            at: now,
-            where,
-            via,
-            // Only tiers read this time: a search's range says nothing about the tiers an offer page showed.
-            ...(offers[i]?.priceTiers.length ? { tiers: row.priceTiers } : {}),
-          });
-        });
-        await recordObservations(database, observations);
-        return keys;
-      },
-    ),
+      });
+      await recordObservations(database, observations);
+      return keys;
+    }),
   );
 }
 

@@ -13,6 +13,7 @@
  */
 import { Dexie } from 'dexie';
 import type { SourceLensDb } from './db';
+import { countWaiting, historyTables } from './price-inbox';
 import { mayHoldSecret, storedUrl } from './stored-url';
 import type { BlockPoint, PriceBlock, PriceObservation } from './types';
 
@@ -243,11 +244,18 @@ export async function foldLoosePoints(
   }
 }
 
-/** How many price points are stored, loose and in blocks, from the primary key and the blocks' size index alone. */
-export async function countPricePoints(database: SourceLensDb): Promise<number> {
-  const [loose, sizes] = await Promise.all([
-    database.priceObservations.count(),
-    database.priceBlocks.orderBy('size').keys(),
-  ]);
-  return sizes.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), loose);
+/**
+ * How many price points are stored — in blocks, loose, and the points waiting in the inbox will make — from the
+ * primary key and the blocks' size index, reading no block (the inbox is a few rows). One read transaction, so a
+ * settle or fold cannot move points between the counts.
+ */
+export function countPricePoints(database: SourceLensDb): Promise<number> {
+  return database.transaction('r', historyTables(database), async () => {
+    const [loose, sizes, waiting] = await Promise.all([
+      database.priceObservations.count(),
+      database.priceBlocks.orderBy('size').keys(),
+      countWaiting(database),
+    ]);
+    return sizes.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), loose + waiting);
+  });
 }

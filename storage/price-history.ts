@@ -3,31 +3,30 @@
  * offers alike). Every origin records through `recordObservations` — the spotter (products.ts), searches,
  * harvesting, offer pages and scheduled refreshes (offers.ts) — so de-duplication and tiers are decided once.
  *
- * Points are written loose (one row each, cheap to add) and folded into per-subject blocks by the daily
- * maintenance (price-blocks.ts, cheap to read); every reader here reads both.
+ * Observations are recorded as one inbox row per batch (price-inbox.ts, one request however many), settled soon
+ * after into loose points (one row each) under the de-duplication rule (price-dedupe.ts), and folded by the daily
+ * maintenance into per-subject blocks (price-blocks.ts, cheap to read); every reader here reads all three, so a
+ * point reads the same wherever it is.
  *
  * For the UI (read-only, fine inside `liveQuery`):
  *   readHistory(database, subjectKey, { from?, to? }?): Promise<PriceObservation[]>   oldest first, epoch ms
  *   sparklinePoints(database, subjectKey, days, now?): Promise<SparkPoint[]>          {at, minor}, oldest first
  *   priceRange(database, subjectKey): Promise<PriceRange | null>                      lowest/highest `minor` seen
- *   latestPrice(database, subjectKey): Promise<LatestPrice | undefined>               newest point, one get
+ *   latestPrice(database, subjectKey): Promise<LatestPrice | undefined>               newest point, settled or not
  * A point's `via` says where it came from ('spotter' | 'search' | 'harvest' | 'offer-page' | 'refresh'); points
  * older than the detail window are daily min/max points (`highMinor` set, no `detailAt`, no `tiers`).
  */
 import { Dexie } from 'dexie';
-import type { PriceTier } from '../core/sources/types';
 import type { SourceLensDb } from './db';
 import { readBlockPoints } from './price-blocks';
+import { isRepeat, type NewObservation } from './price-dedupe';
+import { appendToInbox, historyTables, newestPoint, waitingPoints } from './price-inbox';
 import { withQuotaGuard } from './quota';
 import type { LatestPrice, PriceObservation } from './types';
 
-/** A point is written when the price changed, or when the subject's last point is older than this. */
-export const OBSERVATION_REFRESH_MS = 12 * 60 * 60 * 1000;
+export { isRepeat, type NewObservation, OBSERVATION_REFRESH_MS } from './price-dedupe';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A price seen now, before de-duplication. */
-export type NewObservation = Omit<PriceObservation, 'id' | 'detailAt' | 'highMinor'>;
 
 export interface SparkPoint {
   at: number;
@@ -43,65 +42,23 @@ export interface PriceRange {
   lastAt: number;
 }
 
-const sameTiers = (a: PriceTier[] | undefined, b: PriceTier[] | undefined) =>
-  (a ?? []).length === (b ?? []).length &&
-  (a ?? []).every((t, i) => t.minQty === b?.[i]?.minQty && t.priceMinor === b?.[i]?.priceMinor);
-
-/** Whether `next` says nothing `last` did not, recently enough to skip it. */
-export function isRepeat(last: LatestPrice | undefined, next: NewObservation): boolean {
-  if (!last) return false;
-  const same =
-    last.minor === next.minor &&
-    last.maxMinor === next.maxMinor &&
-    last.currency === next.currency &&
-    // Tiers unknown this time (a search's range) are not a change; different known tiers are.
-    (!next.tiers?.length || sameTiers(last.tiers, next.tiers));
-  return same && next.at - last.at < OBSERVATION_REFRESH_MS && next.at >= last.at;
+/**
+ * Records many observations at once, in order: one inbox row (price-inbox.ts), nothing read, so a search's answer
+ * costs one request however many offers it has. Which of them become points (a changed price, or 12 hours since
+ * the subject's last point) is decided when the inbox is settled, and readers see that already. Joins the caller's
+ * transaction when there is one (it must include `priceInbox`).
+ */
+export function recordObservations(database: SourceLensDb, observations: NewObservation[]): Promise<void> {
+  if (observations.length === 0) return Promise.resolve();
+  return withQuotaGuard(() => appendToInbox(database, observations));
 }
 
 /**
- * Records many observations at once, in order, in one transaction: each is written when its subject's price
- * changed or its last point is `OBSERVATION_REFRESH_MS` old. The subjects' newest points come from
- * `priceLatest` in one bulk read — no history is read — so batches of thousands are cheap. Joins the caller's
- * transaction when there is one (it must include `priceObservations` and `priceLatest`). Returns the points
- * written.
+ * Whether recording `observation` now would make a point (its subject's newest point, settled or waiting, does
+ * not already say it). Read it in the same transaction as the recording, with `historyTables`.
  */
-export function recordObservations(
-  database: SourceLensDb,
-  observations: NewObservation[],
-): Promise<PriceObservation[]> {
-  if (observations.length === 0) return Promise.resolve([]);
-  return withQuotaGuard(() =>
-    database.transaction('rw', database.priceObservations, database.priceLatest, async () => {
-      const keys = [...new Set(observations.map((o) => o.subjectKey))];
-      const stored = await database.priceLatest.bulkGet(keys);
-      const latest = new Map<string, LatestPrice>();
-      keys.forEach((key, i) => {
-        const row = stored[i];
-        if (row) latest.set(key, row);
-      });
-      const written: PriceObservation[] = [];
-      const changed = new Map<string, LatestPrice>();
-      for (const o of observations) {
-        if (isRepeat(latest.get(o.subjectKey), o)) continue;
-        const point: PriceObservation = { ...o, detailAt: o.at };
-        if (!o.tiers?.length) delete point.tiers;
-        written.push(point);
-        const { detailAt: _d, ...newest } = point;
-        // A late report (older than the stored newest) is history, not the price now.
-        const prev = latest.get(o.subjectKey);
-        if (!prev || prev.at <= o.at) {
-          latest.set(o.subjectKey, newest);
-          changed.set(o.subjectKey, newest);
-        }
-      }
-      if (written.length) {
-        await database.priceObservations.bulkAdd(written);
-        await database.priceLatest.bulkPut([...changed.values()]);
-      }
-      return written;
-    }),
-  );
+export async function wouldRecord(database: SourceLensDb, observation: NewObservation): Promise<boolean> {
+  return !isRepeat(await newestPoint(database, observation.subjectKey), observation);
 }
 
 /** A loose row as a point (its row id is storage's, not the point's: a folded point has none). */
@@ -111,9 +68,11 @@ function withoutId(row: PriceObservation): PriceObservation {
 }
 
 /**
- * One subject's points in [from, to] (oldest first) and the last point before `from`, from its blocks and its
- * loose rows (those not folded yet, price-blocks.ts) read side by side. A loose point at a moment a block holds
- * is the same point (a merged backup's copy, dropped when it is folded): the block's stands.
+ * One subject's points in [from, to] (oldest first) and the last point before `from`, from its blocks, its loose
+ * rows (not folded yet, price-blocks.ts) and its observations still in the inbox (as settling will make them,
+ * price-inbox.ts), read side by side in one transaction so nothing moves between them. A point at a moment an
+ * earlier place holds is the same point (a merged backup's copy, dropped when it is folded): the block's stands,
+ * then the first written.
  */
 async function readPoints(
   database: SourceLensDb,
@@ -123,23 +82,35 @@ async function readPoints(
   const loose = database.priceObservations.where('[subjectKey+at]');
   const lower = range.from ?? Dexie.minKey;
   const upper = range.to ?? Dexie.maxKey;
-  const [blocks, looseInside, looseBefore] = await Promise.all([
-    readBlockPoints(database, subjectKey, range),
-    loose
-      .between([subjectKey, lower], [subjectKey, upper], true, true)
-      .toArray()
-      .then((rows) => rows.map(withoutId)),
-    range.withBefore && range.from !== undefined
-      ? loose.between([subjectKey, Dexie.minKey], [subjectKey, range.from], true, false).last()
-      : undefined,
-  ]);
-  let before = blocks.before;
-  if (looseBefore && (!before || looseBefore.at > before.at)) before = withoutId(looseBefore);
-  if (looseInside.length === 0) return { before, inside: blocks.inside };
-  // As a fold keeps them: one point per moment, a block's before a loose one, the first loose one written.
-  const all = [...blocks.inside, ...looseInside].sort((a, b) => a.at - b.at);
-  const inside = all.filter((p, i) => i === 0 || (all[i - 1] as PriceObservation).at !== p.at);
-  return { before, inside };
+  return database.transaction('r', historyTables(database), async () => {
+    const [blocks, looseInside, looseBefore, waiting] = await Promise.all([
+      readBlockPoints(database, subjectKey, range),
+      loose
+        .between([subjectKey, lower], [subjectKey, upper], true, true)
+        .toArray()
+        .then((rows) => rows.map(withoutId)),
+      range.withBefore && range.from !== undefined
+        ? loose.between([subjectKey, Dexie.minKey], [subjectKey, range.from], true, false).last()
+        : undefined,
+      waitingPoints(database, subjectKey),
+    ]);
+    const from = range.from ?? Number.NEGATIVE_INFINITY;
+    const to = range.to ?? Number.POSITIVE_INFINITY;
+    let before = blocks.before;
+    const later = (p: PriceObservation | undefined) => p && (!before || p.at > before.at);
+    if (later(looseBefore)) before = withoutId(looseBefore as PriceObservation);
+    const extra = [...looseInside];
+    for (const p of waiting) {
+      if (p.at > to) continue;
+      if (p.at >= from) extra.push(p);
+      else if (range.withBefore && later(p)) before = p;
+    }
+    if (extra.length === 0) return { before, inside: blocks.inside };
+    // As a fold keeps them: one point per moment, a block's before a loose one, the first written.
+    const all = [...blocks.inside, ...extra].sort((a, b) => a.at - b.at);
+    const inside = all.filter((p, i) => i === 0 || (all[i - 1] as PriceObservation).at !== p.at);
+    return { before, inside };
+  });
 }
 
 /** One subject's points, oldest first, optionally within [from, to] (epoch ms). */
@@ -151,9 +122,12 @@ export async function readHistory(
   return (await readPoints(database, subjectKey, range)).inside;
 }
 
-/** The subject's newest point (one key read), or undefined when it was never priced. */
-export function latestPrice(database: SourceLensDb, subjectKey: string): Promise<LatestPrice | undefined> {
-  return database.priceLatest.get(subjectKey);
+/** The subject's newest point, settled or waiting in the inbox; undefined when it was never priced. */
+export async function latestPrice(
+  database: SourceLensDb,
+  subjectKey: string,
+): Promise<LatestPrice | undefined> {
+  return database.transaction('r', historyTables(database), () => newestPoint(database, subjectKey));
 }
 
 /**

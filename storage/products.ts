@@ -1,6 +1,7 @@
 import type { DetectedProduct } from '../core/detect/types';
 import type { SourceLensDb } from './db';
-import { readHistory, recordObservations } from './price-history';
+import { type NewObservation, readHistory, recordObservations, wouldRecord } from './price-history';
+import { historyTables } from './price-inbox';
 import { productKey } from './product-key';
 import { withQuotaGuard } from './quota';
 import type { StoredProduct } from './types';
@@ -22,49 +23,43 @@ export async function recordSpottedProduct(
 ): Promise<{ productKey: string; observed: boolean }> {
   const key = productKey(product);
   return withQuotaGuard(() =>
-    database.transaction(
-      'rw',
-      [database.products, database.priceObservations, database.priceLatest],
-      async () => {
-        const existing = await database.products.get(key);
-        const row: StoredProduct = {
-          key,
-          kind: product.kind,
-          site: product.site,
-          itemId: product.itemId,
-          title: product.title,
-          text: product.text,
-          url: product.canonicalUrl,
-          images: product.images,
-          brand: product.brand,
-          sku: product.sku,
-          gtin: product.gtin,
-          availability: product.availability,
-          priceMinor: product.price?.minor ?? existing?.priceMinor ?? null,
-          priceMaxMinor: product.price
-            ? (product.priceMax?.minor ?? null)
-            : (existing?.priceMaxMinor ?? null),
-          currency: product.price?.currency ?? existing?.currency ?? null,
-          firstSeenAt: existing?.firstSeenAt ?? now,
-          lastSeenAt: now,
-        };
-        await database.products.put(row);
-        if (!product.price) return { productKey: key, observed: false };
-        const written = await recordObservations(database, [
-          {
-            subjectKey: key,
-            subjectKind: 'product',
-            minor: product.price.minor,
-            maxMinor: product.priceMax?.minor ?? null,
-            currency: product.price.currency,
-            at: now,
-            where: pageUrl,
-            via: 'spotter',
-          },
-        ]);
-        return { productKey: key, observed: written.length > 0 };
-      },
-    ),
+    database.transaction('rw', [database.products, ...historyTables(database)], async () => {
+      const existing = await database.products.get(key);
+      const row: StoredProduct = {
+        key,
+        kind: product.kind,
+        site: product.site,
+        itemId: product.itemId,
+        title: product.title,
+        text: product.text,
+        url: product.canonicalUrl,
+        images: product.images,
+        brand: product.brand,
+        sku: product.sku,
+        gtin: product.gtin,
+        availability: product.availability,
+        priceMinor: product.price?.minor ?? existing?.priceMinor ?? null,
+        priceMaxMinor: product.price ? (product.priceMax?.minor ?? null) : (existing?.priceMaxMinor ?? null),
+        currency: product.price?.currency ?? existing?.currency ?? null,
+        firstSeenAt: existing?.firstSeenAt ?? now,
+        lastSeenAt: now,
+      };
+      await database.products.put(row);
+      if (!product.price) return { productKey: key, observed: false };
+      const observation: NewObservation = {
+        subjectKey: key,
+        subjectKind: 'product',
+        minor: product.price.minor,
+        maxMinor: product.priceMax?.minor ?? null,
+        currency: product.price.currency,
+        at: now,
+        where: pageUrl,
+        via: 'spotter',
+      };
+      const observed = await wouldRecord(database, observation);
+      await recordObservations(database, [observation]);
+      return { productKey: key, observed };
+    }),
   );
 }
 

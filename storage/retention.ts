@@ -1,9 +1,12 @@
 import type { SourceLensDb } from './db';
 import { DAY_MS, dayOf, foldLoosePoints, makeBlock } from './price-blocks';
+import { settleInbox } from './price-inbox';
+import { isQuotaError } from './quota';
 import type { BlockPoint, PriceBlock } from './types';
 
 /**
- * Keeps the database small and fast for years: loose price points are folded into their subjects' blocks
+ * Keeps the database small and fast for years: observations waiting in the inbox are settled (price-inbox.ts),
+ * loose price points are folded into their subjects' blocks
  * (price-blocks.ts), points older than the detail window become one daily min/max point per subject, currency and
  * day, expired cached look-ups go, picture hashes no search used for a while go. Every step writes in small
  * transactions, so a service worker stopped midway leaves whole steps done, and running it again carries on
@@ -110,7 +113,7 @@ function collapseBlock(
 }
 
 /**
- * Folds every loose point into its blocks, then collapses every full-detail day before `cutoff` (rounded down to
+ * Settles the inbox and folds every loose point into its blocks, then collapses every full-detail day before `cutoff` (rounded down to
  * a whole day) into daily points, COLLAPSE_BATCH blocks per transaction.
  */
 export async function collapseHistory(
@@ -119,6 +122,11 @@ export async function collapseHistory(
   result: RetentionResult = emptyResult(),
   tick: () => unknown = () => {},
 ): Promise<RetentionResult> {
+  // Settled first, so the fold takes today's observations too. A disk too full to settle them must not stop the
+  // fold and collapse below, which are what free space: they wait in the inbox, read as they will be settled.
+  await settleInbox(database, tick).catch((error: unknown) => {
+    if (!isQuotaError(error)) throw error;
+  });
   const fold = await foldLoosePoints(database, tick);
   result.foldedPoints += fold.folded;
   result.blocksAdded += fold.blocksAdded;

@@ -87,8 +87,18 @@ export interface PriceBlock {
   detailFrom?: number;
 }
 
-/** The newest price observation of each subject, kept beside the history so recording needs no history read. */
+/** The newest price point of each subject, kept beside the history so settling the inbox reads no history. */
 export type LatestPrice = Omit<PriceObservation, 'id' | 'detailAt' | 'highMinor'>;
+
+/**
+ * One recorded batch of observations waiting to be settled into the history (storage/price-inbox.ts), in the order
+ * they were seen. `subjects` lists their subjects once each (a multi-entry index: a reader finds its rows).
+ */
+export interface InboxBatch {
+  id?: number;
+  subjects: string[];
+  points: Omit<PriceObservation, 'id' | 'detailAt' | 'highMinor'>[];
+}
 
 /**
  * Where the buyer is with a kept offer. The order is the usual path (considering → contacted → sample ordered →

@@ -5,6 +5,7 @@
  */
 import type { SourceLensDb } from '../../storage/db';
 import { readHistory } from '../../storage/price-history';
+import { historyTables } from '../../storage/price-inbox';
 import type { ShortlistEntry, StoredOffer, StoredProduct } from '../../storage/types';
 import type { HistoryPoint } from './review';
 
@@ -36,13 +37,7 @@ export interface ShortlistData {
  * count, so the first frame does not wait for thousands of offers to be read and decoded.
  */
 export async function loadShortlist(database: SourceLensDb, limit?: number): Promise<ShortlistData> {
-  const tables = [
-    database.shortlist,
-    database.offers,
-    database.products,
-    database.priceObservations,
-    database.priceBlocks,
-  ];
+  const tables = [database.shortlist, database.offers, database.products, ...historyTables(database)];
   return database.transaction('r', tables, async () => {
     const newest = database.shortlist.orderBy('addedAt').reverse();
     const [entries, total] = await Promise.all([
@@ -72,7 +67,7 @@ export async function readHistories(
   from?: number,
 ): Promise<Map<string, HistoryPoint[]>> {
   if (keys.length === 0) return new Map();
-  return database.transaction('r', database.priceObservations, database.priceBlocks, async () => {
+  return database.transaction('r', historyTables(database), async () => {
     const lists = await Promise.all(keys.map((k) => historyOf(database, k, from)));
     return new Map(keys.map((k, i) => [k, lists[i] ?? []] as const));
   });

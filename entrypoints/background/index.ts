@@ -3,6 +3,7 @@ import { createRouter } from '../../messaging/router';
 import { registerContextMenus } from './context-menu';
 import { installE2eHook } from './e2e-hook';
 import { handlers, watchTabs } from './handlers';
+import { watchInbox } from './inbox-settle';
 import { watchMaintenance } from './maintenance';
 import { registerPanelCommand } from './panel-command';
 import { watchRefresh } from './refresh/schedule';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
   watchSourceSettings();
   watchRefresh();
   watchMaintenance();
+  watchInbox();
   // Test builds only (`--mode e2e`): this branch and e2e-hook.ts are dropped from shipped builds.
   if (import.meta.env.MODE === 'e2e') installE2eHook();
 

@@ -1,5 +1,6 @@
-import type { Dexie } from 'dexie';
 import { exportDB } from 'dexie-export-import';
+import type { SourceLensDb } from '../db';
+import { settleInbox } from '../price-inbox';
 import { BACKUP_FORMAT, type BackupHeader } from './format';
 import { ROW_SCHEMAS } from './schemas';
 
@@ -12,6 +13,13 @@ import { ROW_SCHEMAS } from './schemas';
 const ROWS_PER_SLICE = 200;
 
 /**
+ * Tables a backup leaves out: the price inbox is settled into the history just before the export (observations
+ * recorded after that are as much after the backup as those recorded after its read), so a file never carries
+ * half-recorded batches whose row ids would clash on a merge.
+ */
+export const NOT_BACKED_UP: readonly string[] = ['priceInbox'];
+
+/**
  * The whole database as a backup file (format.ts): dexie-export-import reads each table in slices inside one
  * read transaction (a consistent copy) and turns every slice into a Blob part straight away, so the script's heap
  * holds about a slice, not the database. (Chromium still keeps the parts' bytes in this page's process until the
@@ -19,15 +27,19 @@ const ROWS_PER_SLICE = 200;
  * header is put in front as the first member. `onProgress` gets the share of rows done, 0..1.
  */
 export async function createBackup(
-  database: Dexie,
+  database: SourceLensDb,
   onProgress: (fraction: number) => void = () => {},
   now = Date.now(),
 ): Promise<Blob> {
-  const missing = database.tables.map((t) => t.name).filter((n) => !Object.hasOwn(ROW_SCHEMAS, n));
+  const missing = database.tables
+    .map((t) => t.name)
+    .filter((n) => !Object.hasOwn(ROW_SCHEMAS, n) && !NOT_BACKED_UP.includes(n));
   // A table restore could not check would make a backup that cannot be restored: refuse now, not then.
   if (missing.length) throw new Error(`no backup schema for table ${missing.join(', ')}`);
+  await settleInbox(database);
   const exported = await exportDB(database, {
     numRowsPerChunk: ROWS_PER_SLICE,
+    skipTables: [...NOT_BACKED_UP],
     progressCallback: (p) => {
       onProgress(p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0);
       return true;

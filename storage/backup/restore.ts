@@ -52,6 +52,8 @@ export const ROW_UPGRADES: Record<number, Partial<Record<BackupTable, (row: Row)
   },
   // Version 8 added price blocks; no row changed shape.
   8: {},
+  // Version 9 added the price inbox, which backups leave out (backup.ts); no row changed shape.
+  9: {},
 };
 
 /** A stored address or key as version 7 writes it; anything that is not a string is left for the schema to judge. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createMockSources, type MockSources } from '../mock-sources/server';
 import { ShopTab } from './pages/ShopTab';
 import { EXTENSION_DIR, withScreenshots } from './support/browser';
-import { type Harness, readRow, startHarness } from './support/harness';
+import { type Harness, pricesSettled, readRow, startHarness } from './support/harness';
 import { poll } from './support/wait';
 
 /**
@@ -141,6 +141,7 @@ describe('price alerts from the scheduled refresh', { timeout: 300_000 }, () => 
         assert.equal(await badge(h), '1');
         const now = (await readRow(h, 'offers', key)) as { priceMinMinor: number };
         assert.ok(now.priceMinMinor < keptAt.priceMinMinor, 'the lower price is recorded');
+        await pricesSettled(h);
         const refreshed = await options.evaluate(
           (subject) =>
             new Promise<string[]>((resolve, reject) => {

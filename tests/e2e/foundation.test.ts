@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { PopupPage } from './pages/PopupPage';
 import { ShopTab } from './pages/ShopTab';
 import { withScreenshots } from './support/browser';
-import { countRows, type Harness, startHarness } from './support/harness';
+import { countRows, type Harness, pricesSettled, startHarness } from './support/harness';
 
 describe('foundation: spotted products reach storage and the popup', () => {
   let h: Harness;
@@ -33,6 +33,7 @@ describe('foundation: spotted products reach storage and the popup', () => {
       assert.equal(tee.site, 'taobao.com');
 
       assert.equal(await countRows(h, 'products'), 2);
+      await pricesSettled(h);
       assert.equal(await countRows(h, 'priceObservations'), 2);
 
       // Seeing the same page again at the same price adds no second observation. The background records the
@@ -46,6 +47,7 @@ describe('foundation: spotted products reach storage and the popup', () => {
       });
       await popup.page.reload();
       await popup.products.nth(1).waitFor();
+      await pricesSettled(h);
       assert.equal(await countRows(h, 'priceObservations'), 2);
       await Promise.all([taobao.close(), shop.page.close(), popup.page.close()]);
     });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ShopTab } from './pages/ShopTab';
 import { ROOT, withScreenshots } from './support/browser';
-import { type Harness, startHarness } from './support/harness';
+import { type Harness, pricesSettled, startHarness } from './support/harness';
 
 const CANDLE = readFileSync(
   join(ROOT, 'tests', 'fixtures', 'sites', 'shop.lumen-candles.test', 'products', 'amber-soy-candle.html'),
@@ -87,6 +87,7 @@ describe('hostile pages cannot write what is not theirs', { timeout: 180_000 }, 
       const key = await productKeyOf(h, real.tabId);
       assert.match(key, /^shopify:shop\.lumen-candles\.test:/);
       const rowBefore = (await rows(h, 'products')).find((r) => r.key === key);
+      await pricesSettled(h);
       const historyBefore = (await rows(h, 'priceObservations')).filter((o) => o.subjectKey === key);
       assert.equal(historyBefore.length, 1);
 
@@ -94,6 +95,7 @@ describe('hostile pages cannot write what is not theirs', { timeout: 180_000 }, 
       await evil.waitForReport((r) => r?.title === 'Amber Soy Candle — buy at evil.example');
       const evilKey = await productKeyOf(h, evil.tabId);
       assert.notEqual(evilKey, key);
+      await pricesSettled(h);
       assert.deepEqual(
         (await rows(h, 'products')).find((r) => r.key === key),
         rowBefore,
@@ -111,6 +113,7 @@ describe('hostile pages cannot write what is not theirs', { timeout: 180_000 }, 
 
   test('a pushState flood stores a bounded number of rows and points; the panel keeps getting answers', async (t) => {
     await withScreenshots(h.browser, 'hostile-flood', async () => {
+      await pricesSettled(h);
       const before = {
         products: (await rows(h, 'products')).length,
         points: (await rows(h, 'priceObservations')).length,
@@ -133,6 +136,7 @@ describe('hostile pages cannot write what is not theirs', { timeout: 180_000 }, 
       await panel.close();
       // The spotter's page budget (40 at once) and the background's tab limit (10 at once, then one each 6 s):
       // the background bound is the tighter one — at most 20 in a minute.
+      await pricesSettled(h);
       const products = (await rows(h, 'products')).length - before.products;
       const points = (await rows(h, 'priceObservations')).length - before.points;
       t.diagnostic(`flood of 1,000 pushStates: ${products} product rows, ${points} price points stored`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type ExtensionBrowser, launchWithExtension, ROOT } from './browser';
 import { type FixtureServer, type RequestHandler, startFixtureServer } from './fixture-server';
 import { recordMessages } from './messages';
+import { poll } from './wait';
 
 export interface Harness {
   server: FixtureServer;
@@ -71,6 +72,18 @@ export async function countRows(h: Harness, table: string): Promise<number> {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Waits until the background has settled every recorded price into the history (storage/price-inbox.ts: about a
+ * second after the recording), so `priceObservations` and `priceLatest` hold them.
+ */
+export async function pricesSettled(h: Harness): Promise<void> {
+  await poll(
+    () => countRows(h, 'priceInbox'),
+    (n) => n === 0,
+    { what: 'the price inbox settled', intervalMs: 250 },
+  );
 }
 
 /**

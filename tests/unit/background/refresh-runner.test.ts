@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GatewayRequest } from '../../../core/sources/provider';
 import type { PriceAlert, RefreshDeps } from '../../../entrypoints/background/refresh/runner';
+import { countPricePoints } from '../../../storage/price-blocks';
+import { readHistory } from '../../../storage/price-history';
 import { currentContextPage, generatedOffer, sliderPage } from '../../mock-sources/1688/pages';
 import { fakeTransport } from '../../support/fake-transport';
 
@@ -96,7 +98,7 @@ describe('the scheduled refresh of kept offers', () => {
     const first = await t.runner.runRefresh(t.deps());
     expect(first).toMatchObject({ outcome: 'done', checked: 3, failed: 0, alerts: 0 });
     expect(readIds()).toEqual(IDS);
-    const observed = await t.database.priceObservations.toArray();
+    const observed = (await Promise.all(IDS.map((id) => readHistory(t.database, keyOf(id))))).flat();
     expect(observed.map((o) => [o.subjectKey, o.via])).toEqual(IDS.map((id) => [keyOf(id), 'refresh']));
 
     site.factors.set(IDS[1] as string, 0.9);
@@ -137,7 +139,7 @@ describe('the scheduled refresh of kept offers', () => {
     site.factors.set(IDS[0] as string, 0.5);
     expect(await t.runner.runRefresh(t.deps())).toMatchObject({ outcome: 'done', checked: 3, alerts: 0 });
     expect(t.raised).toEqual([]);
-    expect(await t.database.priceObservations.count()).toBe(4);
+    expect(await countPricePoints(t.database)).toBe(4);
   });
 
   it('stops the whole run at a wall, remembers it, and goes on from that offer once the check is passed', async () => {

@@ -11,8 +11,10 @@ import {
   foldLoosePoints,
   makeBlock,
 } from '../../../storage/price-blocks';
+import { settle } from '../../../storage/price-dedupe';
 import { readHistory, recordObservations, sparklinePoints } from '../../../storage/price-history';
-import type { BlockPoint, PriceObservation } from '../../../storage/types';
+import { historyTables, settleInbox } from '../../../storage/price-inbox';
+import type { BlockPoint, LatestPrice, PriceObservation } from '../../../storage/types';
 import { observation } from '../../support/builders';
 
 const HOUR = 60 * 60 * 1000;
@@ -81,7 +83,7 @@ function pointAt(at: number): BlockPoint {
 }
 
 describe('folding loose points into blocks', () => {
-  it('never changes what a history, a range of it or a sparkline reads, however writes and folds interleave', async () => {
+  it('never changes what a history, a range of it or a sparkline reads, however writes, settles and folds interleave', async () => {
     const subjects = ['1688:1', '1688:2', 'taobao:3'];
     await fc.assert(
       fc.asyncProperty(
@@ -96,25 +98,26 @@ describe('folding loose points into blocks', () => {
               }),
               { minLength: 1, maxLength: 120 },
             ),
+            settle: fc.boolean(),
             fold: fc.boolean(),
           }),
           { minLength: 1, maxLength: 6 },
         ),
         fc.integer({ min: 0, max: 300 * DAY_MS }),
         async (steps, from) => {
-          await database.priceObservations.clear();
-          await database.priceBlocks.clear();
-          await database.priceLatest.clear();
+          await Promise.all(historyTables(database).map((t) => t.clear()));
+          // The model: the de-duplication rule applied to every batch in order (price-dedupe.ts, tested there).
+          const newest = new Map<string, LatestPrice>();
           const written: PriceObservation[] = [];
           // One report per subject and moment (two at the same millisecond are one point once folded).
           const used = new Set<string>();
           for (const step of steps) {
-            const batch = step.batch.filter((b) => !used.has(`${b.s}:${b.at}`) && used.add(`${b.s}:${b.at}`));
-            const got = await recordObservations(
-              database,
-              batch.map((b) => point({ subjectKey: subjects[b.s], at: b.at, minor: b.minor })),
-            );
-            written.push(...got);
+            const batch = step.batch
+              .filter((b) => !used.has(`${b.s}:${b.at}`) && used.add(`${b.s}:${b.at}`))
+              .map((b) => point({ subjectKey: subjects[b.s], at: b.at, minor: b.minor }));
+            await recordObservations(database, batch);
+            written.push(...settle(newest, batch).points);
+            if (step.settle) await settleInbox(database);
             if (step.fold) await foldLoosePoints(database);
           }
           const expected = (key: string) =>
@@ -138,15 +141,20 @@ describe('folding loose points into blocks', () => {
               ];
               expect(spark).toEqual(expectedSpark);
             }
+            // Waiting, loose or in blocks, each point counted once.
+            expect(await countPricePoints(database)).toBe(
+              subjects.reduce((n, key) => n + expected(key).length, 0),
+            );
           };
           await check();
+          await settleInbox(database);
+          await check();
           await foldLoosePoints(database);
-          expect(await database.priceObservations.count()).toBe(0);
+          expect([await database.priceObservations.count(), await database.priceInbox.count()]).toEqual([
+            0, 0,
+          ]);
           for (const block of await database.priceBlocks.toArray()) expect(blockProblem(block)).toBeNull();
           await check();
-          expect(await countPricePoints(database)).toBe(
-            subjects.reduce((n, key) => n + expected(key).length, 0),
-          );
         },
       ),
       { numRuns: 60 },
@@ -160,6 +168,7 @@ describe('folding loose points into blocks', () => {
       database,
       Array.from({ length: days }, (_, d) => point({ at: d * DAY_MS + 12 * HOUR, minor: 1000 + d })),
     );
+    await settleInbox(database);
     await foldLoosePoints(database);
     expect((await database.priceBlocks.toArray()).map((b) => b.start)).toEqual([0, BLOCK_POINTS * DAY_MS]);
     // The window opens at 03:00 on the second block's first day: the price then is the first block's last.
@@ -194,6 +203,7 @@ describe('folding loose points into blocks', () => {
 
   it('drops a loose copy of a point a block already holds (a merged backup’s), and counts each point once', async () => {
     await recordObservations(database, [point({ at: 5 * DAY_MS }), point({ at: 6 * DAY_MS, minor: 900 })]);
+    await settleInbox(database);
     await foldLoosePoints(database);
     await database.priceObservations.add({ ...point({ at: 5 * DAY_MS }), detailAt: 5 * DAY_MS });
     expect(await readHistory(database, '1688:1')).toHaveLength(2);

@@ -3,13 +3,16 @@ import { SourceLensDb } from '../../../storage/db';
 import { recordOffers } from '../../../storage/offers';
 import {
   latestPrice,
+  type NewObservation,
   OBSERVATION_REFRESH_MS,
   priceRange,
   readHistory,
   recordObservations,
   sparklinePoints,
 } from '../../../storage/price-history';
+import { settleInbox } from '../../../storage/price-inbox';
 import { priceHistory } from '../../../storage/products';
+import type { PriceObservation } from '../../../storage/types';
 import { observation, offer } from '../../support/builders';
 
 const HOUR = 60 * 60 * 1000;
@@ -18,6 +21,22 @@ const DAY = 24 * HOUR;
 const point = observation;
 
 let database: SourceLensDb;
+
+/**
+ * Records one batch and returns the points it made, as readers see them at once (waiting in the inbox), by subject
+ * then time; settles the inbox and checks the history reads the same after.
+ */
+async function recorded(observations: NewObservation[]): Promise<PriceObservation[]> {
+  const keys = [...new Set(observations.map((o) => o.subjectKey))];
+  const seen = async () => (await Promise.all(keys.map((k) => readHistory(database, k)))).flat();
+  const before = new Set((await seen()).map((p) => `${p.subjectKey}@${p.at}`));
+  await recordObservations(database, observations);
+  const waiting = await seen();
+  await settleInbox(database);
+  expect(await seen()).toEqual(waiting);
+  return waiting.filter((p) => !before.has(`${p.subjectKey}@${p.at}`));
+}
+
 beforeEach(() => {
   database = new SourceLensDb(`history-${Math.random()}`);
 });
@@ -28,17 +47,13 @@ afterEach(async () => {
 describe('recording price observations', () => {
   it('writes a point when the price changed or 12 hours passed, and keeps the newest beside the history', async () => {
     expect(OBSERVATION_REFRESH_MS).toBe(12 * HOUR);
-    await recordObservations(database, [point({ at: 0 })]);
-    expect(await recordObservations(database, [point({ at: 11 * HOUR })])).toEqual([]);
-    expect(await recordObservations(database, [point({ at: 12 * HOUR })])).toHaveLength(1);
-    expect(await recordObservations(database, [point({ at: 13 * HOUR, minor: 900 })])).toHaveLength(1);
+    await recorded([point({ at: 0 })]);
+    expect(await recorded([point({ at: 11 * HOUR })])).toEqual([]);
+    expect(await recorded([point({ at: 12 * HOUR })])).toHaveLength(1);
+    expect(await recorded([point({ at: 13 * HOUR, minor: 900 })])).toHaveLength(1);
+    expect(await recorded([point({ at: 14 * HOUR, currency: 'USD', minor: 900 })])).toHaveLength(1);
     expect(
-      await recordObservations(database, [point({ at: 14 * HOUR, currency: 'USD', minor: 900 })]),
-    ).toHaveLength(1);
-    expect(
-      await recordObservations(database, [
-        point({ at: 15 * HOUR, currency: 'USD', minor: 900, maxMinor: 1200 }),
-      ]),
+      await recorded([point({ at: 15 * HOUR, currency: 'USD', minor: 900, maxMinor: 1200 })]),
     ).toHaveLength(1);
     const history = await readHistory(database, '1688:1');
     expect(history.map((p) => p.at)).toEqual([0, 12 * HOUR, 13 * HOUR, 14 * HOUR, 15 * HOUR]);
@@ -51,7 +66,7 @@ describe('recording price observations', () => {
   });
 
   it('de-duplicates within one batch, in order, per subject', async () => {
-    const written = await recordObservations(database, [
+    const written = await recorded([
       point({ at: 0 }),
       point({ at: 1, subjectKey: '1688:2' }),
       point({ at: 2 }),
@@ -60,8 +75,8 @@ describe('recording price observations', () => {
     ]);
     expect(written.map((p) => [p.subjectKey, p.at])).toEqual([
       ['1688:1', 0],
-      ['1688:2', 1],
       ['1688:1', 3],
+      ['1688:2', 1],
     ]);
     expect(await database.priceObservations.count()).toBe(3);
     expect(await database.priceLatest.count()).toBe(2);
@@ -72,20 +87,18 @@ describe('recording price observations', () => {
       { minQty: 2, priceMinor: 1000 },
       { minQty: 50, priceMinor: 800 },
     ];
-    await recordObservations(database, [point({ at: 0, minor: 800, tiers })]);
-    expect(await recordObservations(database, [point({ at: 1, minor: 800 })])).toEqual([]);
-    expect(await recordObservations(database, [point({ at: 2, minor: 800, tiers })])).toEqual([]);
+    await recorded([point({ at: 0, minor: 800, tiers })]);
+    expect(await recorded([point({ at: 1, minor: 800 })])).toEqual([]);
+    expect(await recorded([point({ at: 2, minor: 800, tiers })])).toEqual([]);
     const cheaper = [{ minQty: 2, priceMinor: 950 }, tiers[1] as (typeof tiers)[number]];
-    expect(await recordObservations(database, [point({ at: 3, minor: 800, tiers: cheaper })])).toHaveLength(
-      1,
-    );
+    expect(await recorded([point({ at: 3, minor: 800, tiers: cheaper })])).toHaveLength(1);
     const history = await readHistory(database, '1688:1');
     expect(history.map((p) => p.tiers)).toEqual([tiers, cheaper]);
   });
 
   it('a late report is history, not the price now', async () => {
-    await recordObservations(database, [point({ at: 100 * HOUR, minor: 500 })]);
-    await recordObservations(database, [point({ at: 10 * HOUR, minor: 700 })]);
+    await recorded([point({ at: 100 * HOUR, minor: 500 })]);
+    await recorded([point({ at: 10 * HOUR, minor: 700 })]);
     expect((await latestPrice(database, '1688:1'))?.minor).toBe(500);
     expect((await readHistory(database, '1688:1')).map((p) => p.minor)).toEqual([700, 500]);
   });

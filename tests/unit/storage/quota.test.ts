@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceLensDb } from '../../../storage/db';
 import { recordOffers } from '../../../storage/offers';
+import { countPricePoints } from '../../../storage/price-blocks';
 import { readHistory } from '../../../storage/price-history';
 import { isQuotaError, onQuotaExceeded } from '../../../storage/quota';
 import { offer } from '../../support/builders';
@@ -17,7 +18,8 @@ const failWhileFull = () => {
 };
 beforeEach(() => {
   database = new SourceLensDb(`quota-${Math.random()}`);
-  database.priceObservations.hook('creating', failWhileFull);
+  // Recording writes one row, to the price inbox: that is where the disk is found full.
+  database.priceInbox.hook('creating', failWhileFull);
 });
 afterEach(async () => {
   onQuotaExceeded(null);
@@ -67,7 +69,7 @@ describe('a full disk does not lose the newest data', () => {
     release();
     await Promise.all(writes);
     expect(handler).toHaveBeenCalledTimes(1);
-    expect(await database.priceObservations.count()).toBe(2);
+    expect(await countPricePoints(database)).toBe(2);
   });
 
   it('gives the error back when no room could be made (nothing half-written)', async () => {

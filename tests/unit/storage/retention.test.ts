@@ -7,6 +7,7 @@ import {
   readHistory,
   recordObservations,
 } from '../../../storage/price-history';
+import { settleInbox } from '../../../storage/price-inbox';
 import { collapseHistory, DAY_MS, detailCutoff, runRetention } from '../../../storage/retention';
 import { observation, offer } from '../../support/builders';
 
@@ -49,6 +50,8 @@ describe('retention', () => {
     const rangeBefore = await priceRange(database, '1688:1');
     const cutoff = detailCutoff(NOW, 90);
     const result = await runRetention(database, { now: NOW, detailDays: 90, pictureDays: 30 });
+    // Recorded into the inbox: retention settled it before folding.
+    expect(await database.priceInbox.count()).toBe(0);
 
     const after = await readHistory(database, '1688:1');
     const old = after.filter((p) => p.at < cutoff);
@@ -137,11 +140,20 @@ describe('retention', () => {
     expect(await database.imageHashes.toCollection().primaryKeys()).toEqual(['https://img/b']);
   });
 
-  it('a fold or a collapse that fails midway leaves every row exactly as it was', async () => {
+  it('a settle, a fold or a collapse that fails midway leaves every row exactly as it was', async () => {
     await seed(92);
     const fail = () => {
       throw new Error('stopped mid-write');
     };
+    // The settle: points and newest prices are written before the inbox rows go, in one transaction.
+    const inbox = await database.priceInbox.toArray();
+    database.priceLatest.hook('creating', fail);
+    await expect(collapseHistory(database, detailCutoff(NOW, 90))).rejects.toThrow('stopped mid-write');
+    database.priceLatest.hook('creating').unsubscribe(fail);
+    expect(await database.priceInbox.toArray()).toEqual(inbox);
+    expect([await database.priceObservations.count(), await database.priceLatest.count()]).toEqual([0, 0]);
+    await settleInbox(database);
+
     // The fold: blocks are written before the loose rows go, in one transaction.
     const loose = await database.priceObservations.toArray();
     database.priceBlocks.hook('creating', fail);
@@ -166,7 +178,7 @@ describe('writes are transactional', () => {
     const fail = () => {
       throw new Error('stopped mid-write');
     };
-    database.priceLatest.hook('creating', fail);
+    database.priceInbox.hook('creating', fail);
     await expect(
       recordOffers(
         database,
@@ -176,10 +188,9 @@ describe('writes are transactional', () => {
         1,
       ),
     ).rejects.toThrow('stopped mid-write');
-    database.priceLatest.hook('creating').unsubscribe(fail);
+    database.priceInbox.hook('creating').unsubscribe(fail);
     expect(await database.offers.count()).toBe(0);
-    expect(await database.priceObservations.count()).toBe(0);
-    expect(await database.priceLatest.count()).toBe(0);
+    expect(await database.priceInbox.count()).toBe(0);
     // And the same write then goes through whole.
     await recordOffers(
       database,
@@ -188,10 +199,13 @@ describe('writes are transactional', () => {
       'search',
       2,
     );
+    expect([await database.offers.count(), await database.priceInbox.count()]).toEqual([1, 1]);
+    await settleInbox(database);
     expect([
       await database.offers.count(),
+      await database.priceInbox.count(),
       await database.priceObservations.count(),
       await database.priceLatest.count(),
-    ]).toEqual([1, 1, 1]);
+    ]).toEqual([1, 0, 1, 1]);
   });
 });

@@ -1,8 +1,10 @@
 /** Shared set-up of the backup tests: a database filled by the app's own write paths, and its dump. */
+
 import { Dexie } from 'dexie';
 import type { DetectedProduct } from '../../../../core/detect/types';
 import { SourceLensDb } from '../../../../storage/db';
 import { recordOffers, recordOfferVariants, writeLookup } from '../../../../storage/offers';
+import { settleInbox } from '../../../../storage/price-inbox';
 import { recordSpottedProduct } from '../../../../storage/products';
 import { keepOffer, setShortlistStatus } from '../../../../storage/shortlist';
 import { offer } from '../../../support/builders';
@@ -65,6 +67,8 @@ export async function seed(database: SourceLensDb, at = 1_000_000): Promise<void
     'search',
     at,
   );
+  // The observations settled into points, as the background does soon after recording (storage/price-inbox.ts).
+  await settleInbox(database);
   // Its page read once: the variants as last read travel with the offer row.
   await recordOfferVariants(
     database,

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { SourceLensDb } from '../../../../storage/db';
 import { foldLoosePoints } from '../../../../storage/price-blocks';
 import { readHistory } from '../../../../storage/price-history';
+import { settleInbox } from '../../../../storage/price-inbox';
 import { offer } from '../../../support/builders';
 import { openAtVersion } from './released';
 
@@ -230,6 +231,24 @@ const blockV8 = {
   detailFrom: T0,
 };
 
+/**
+ * A batch waiting in the price inbox as version 9 writes it (storage/price-inbox.ts): the first offer seen again at
+ * its newest price an hour later (a repeat, which settling drops) and at a lower one two hours later.
+ */
+const inboxV9 = {
+  subjects: ['1688:600000000001'],
+  points: [1250, 1200].map((minor, i) => ({
+    subjectKey: '1688:600000000001',
+    subjectKind: 'offer',
+    minor,
+    maxMinor: 1800,
+    currency: 'CNY',
+    at: T0 + DAY + (i + 1) * 3_600_000,
+    where: 'https://s.1688.com/',
+    via: 'search',
+  })),
+};
+
 const hashes = [
   { url: 'https://img.alicdn.com/imgextra/i1/tee.jpg', hash: '8f0e1c3a5b7d9f21', error: null, at: T0 },
   { url: 'https://img.alicdn.com/imgextra/i2/broken.jpg', hash: null, error: 'HTTP 404', at: T0 + DAY },
@@ -267,6 +286,7 @@ export async function seedAt(name: string, version: number): Promise<void> {
     await old.table('priceLatest').bulkAdd([...latest.values()]);
   }
   if (version >= 8) await old.table('priceBlocks').add(blockV8);
+  if (version >= 9) await old.table('priceInbox').add(inboxV9);
   old.close();
 }
 
@@ -317,11 +337,14 @@ export async function expectUpgraded(name: string, from: number): Promise<void> 
   // Price blocks (from version 8) as they were; every older point is loose and folds into blocks at the first
   // maintenance, reading the same before and after.
   expect(await db.priceBlocks.toArray()).toEqual(from >= 8 ? [blockV8] : []);
+  // The price inbox (from version 9) as it was; its batch reads as settling will make it: the repeat dropped.
+  expect(await db.priceInbox.toArray()).toEqual(from >= 9 ? [{ ...inboxV9, id: 1 }] : []);
   const subjects = [...new Set(points.map((p) => p.subjectKey))];
   const histories = await Promise.all(subjects.map((k) => readHistory(db, k)));
-  expect(histories.flat()).toHaveLength(observations.length);
+  expect(histories.flat()).toHaveLength(observations.length + (from >= 9 ? 1 : 0));
+  await settleInbox(db);
   await foldLoosePoints(db);
-  expect(await db.priceObservations.count()).toBe(0);
+  expect([await db.priceObservations.count(), await db.priceInbox.count()]).toEqual([0, 0]);
   expect(await Promise.all(subjects.map((k) => readHistory(db, k)))).toEqual(histories);
 
   // Kept offers: before version 4 they had no status or tags.

@@ -23,6 +23,7 @@ export const RELEASED_SCHEMAS: Record<number, Record<string, string>> = {
   6: {},
   7: {},
   8: { priceBlocks: '[subjectKey+start], detailFrom, size' },
+  9: { priceInbox: '++id, *subjects' },
 };
 
 /** A database named `name` at schema `version`, as that release created it (no upgrade code: it starts there). */
