@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SourceLensDb } from '../../../storage/db';
+import { countPricePoints } from '../../../storage/price-blocks';
+import { latestPrice, readHistory, recordObservations } from '../../../storage/price-history';
+import { settleInbox } from '../../../storage/price-inbox';
+import { observation as point } from '../../support/builders';
+
+let database: SourceLensDb;
+beforeEach(() => {
+  database = new SourceLensDb(`inbox-${Math.random()}`);
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+describe('the price inbox', () => {
+  it('keeps a recorded batch as one row, reading nothing, and settles it into points and newest prices', async () => {
+    await recordObservations(database, [
+      point({ at: 0 }),
+      point({ at: 1, subjectKey: '1688:2' }),
+      point({ at: 2 }), // a repeat of the first
+    ]);
+    expect(await database.priceInbox.toArray()).toMatchObject([{ subjects: ['1688:1', '1688:2'] }]);
+    expect([await database.priceObservations.count(), await database.priceLatest.count()]).toEqual([0, 0]);
+    expect((await latestPrice(database, '1688:1'))?.at).toBe(0);
+    expect(await countPricePoints(database)).toBe(2);
+    expect(await settleInbox(database)).toEqual({ rows: 1, points: 2 });
+    expect([
+      await database.priceInbox.count(),
+      await database.priceObservations.count(),
+      await database.priceLatest.count(),
+    ]).toEqual([0, 2, 2]);
+  });
+
+  it('settles about 2,000 observations a transaction, whole rows, until none are left', async () => {
+    const rows = 3;
+    for (let r = 0; r < rows; r++)
+      await recordObservations(
+        database,
+        Array.from({ length: 1500 }, (_, i) => point({ at: r * 1500 + i, minor: 100 + ((r * 1500 + i) % 2) })),
+      );
+    const history = await readHistory(database, '1688:1');
+    expect(history).toHaveLength(rows * 1500);
+    let transactions = 0;
+    expect(await settleInbox(database, () => transactions++)).toEqual({ rows, points: rows * 1500 });
+    expect(transactions).toBe(rows);
+    expect(await readHistory(database, '1688:1')).toEqual(history);
+  });
+});
