@@ -9,31 +9,25 @@ import { ShortlistDetail } from '../../components/shortlist/ShortlistDetail';
 import { exportShortlistCsv } from '../../components/shortlist-export';
 import { Button, EmptyState, Icon, useToast } from '../../components/ui';
 import { useLiveQuery } from '../../components/useLiveQuery';
+import { useSettled } from '../../components/useSettled';
 import { useStorageItem } from '../../components/useStorageItem';
 import { sendMessage } from '../../messaging/client';
 import { db } from '../../storage/db';
 import { recentProducts } from '../../storage/products';
 import { marginSettings } from '../../storage/settings/margin';
+import { firstReads, RECENT_PRODUCTS } from './boot';
 import { Shortlist } from './Shortlist';
-
-/** Kept offers read for the first frame: more than the list shows at once. */
-const FIRST_SCREEN = 12;
 
 /**
  * The toolbar popup: the shortlist to review first (list, or one kept offer in detail), then recently spotted
  * products. Reads straight from the database (liveQuery), writes through the background's messages.
  */
 export function App() {
-  const products = useLiveQuery(() => recentProducts(db(), 30), []);
+  // The first frame's reads were started as the page loaded (boot.ts); these hooks take them over.
+  const boot = firstReads();
   // The newest few first (the list's first frame), then every kept offer (search, filters, orders need them all).
-  const head = useLiveQuery(() => {
-    performance.mark('sourcelens:shortlist-asked');
-    return loadShortlist(db(), FIRST_SCREEN).then((d) => {
-      // When the first screen's data was in hand: the bench tells reading from drawing with it.
-      performance.mark('sourcelens:shortlist-read');
-      return d;
-    });
-  }, []);
+  const first = useSettled(boot.head);
+  const head = first.state === 'done' ? first.value : undefined;
   const all = useLiveQuery(
     () => (head === undefined ? undefined : loadShortlist(db())),
     [head === undefined],
@@ -45,7 +39,17 @@ export function App() {
   useEffect(() => {
     if (headRead) void sendMessage('alertsSeen', {}).catch(() => {});
   }, [headRead]);
-  const settings = useStorageItem(marginSettings);
+  // The recently spotted products sit below the shortlist: drawn in the frame after the shortlist's first (an
+  // effect runs after that paint), so their thirty cards do not hold back the list a person opened the popup
+  // for. Their read began with the list's (boot.ts), so they are usually in hand by then.
+  const [listSettled, setListSettled] = useState(false);
+  const headSettled = first.state !== 'pending';
+  useEffect(() => {
+    if (headSettled) setListSettled(true);
+  }, [headSettled]);
+  const read = useLiveQuery(() => recentProducts(db(), RECENT_PRODUCTS), [], boot.products);
+  const products = listSettled ? read : undefined;
+  const settings = useStorageItem(marginSettings, undefined, boot.margin);
   const [open, setOpen] = useState<string | null>(null);
   // The row to focus again when the detail view closes (`n` tells one return from the next).
   const [back, setBack] = useState<{ key: string; n: number } | null>(null);

@@ -185,7 +185,8 @@ export async function popupFigures({ runs = 9, offers = 2000, days = 90, log = c
       // Of which: the first screen's data read (entries, offers, products, histories), empty and full.
       popup_shortlist_read_ms: round(median(full.read)),
       popup_empty_read_ms: round(median(empty.read)),
-      // When the popup asked for it (its code loaded and first rendered), full and empty.
+      // When the popup asked for it (its code loaded; the first screen is asked before the first render), full and
+      // empty.
       popup_shortlist_asked_ms: round(median(full.asked)),
       popup_empty_asked_ms: round(median(empty.asked)),
       // The floor under that read on the same data: a bare IndexedDB open (most of it, for a large database) and

@@ -9,7 +9,7 @@ import { useStorageItem, type WatchableItem } from '../../../components/useStora
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Renders a component that only reports what the hook returns, each render in order. */
-async function mount<T>(item: WatchableItem<T>, normalise?: (value: T) => T, initial?: T) {
+async function mount<T>(item: WatchableItem<T>, normalise?: (value: T) => T, initial?: T | Promise<T>) {
   const { document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
   const container = document.getElementById('app') as unknown as HTMLElement;
   const seen: (T | undefined)[] = [];
@@ -102,5 +102,36 @@ describe('useStorageItem', () => {
     const other = await mount(n.item, undefined, { q: 50 });
     await n.answer({ q: 70 });
     expect(other.seen.at(-1)).toEqual({ q: 70 });
+  });
+
+  it('takes a read started before it (a first read of the page) as soon as that answers, before its own read', async () => {
+    const m = manualItem<{ q: number }>();
+    let answerStarted: (v: { q: number }) => void = () => {};
+    const started = new Promise<{ q: number }>((resolve) => (answerStarted = resolve));
+    const { seen } = await mount(m.item, undefined, started);
+    expect(seen[0]).toBeUndefined();
+    await act(async () => {
+      answerStarted({ q: 50 });
+      await settle();
+    });
+    expect(seen.at(-1)).toEqual({ q: 50 });
+    // Its own read agreeing keeps that value; a change seen later wins.
+    await m.answer({ q: 50 });
+    expect(seen.at(-1)).toEqual({ q: 50 });
+    await m.change({ q: 80 });
+    expect(seen.at(-1)).toEqual({ q: 80 });
+  });
+
+  it('keeps a change seen before the started read answers (that read is older)', async () => {
+    const m = manualItem<string>();
+    let answerStarted: (v: string) => void = () => {};
+    const started = new Promise<string>((resolve) => (answerStarted = resolve));
+    const { seen } = await mount(m.item, undefined, started);
+    await m.change('new');
+    await act(async () => {
+      answerStarted('old');
+      await settle();
+    });
+    expect(seen.at(-1)).toBe('new');
   });
 });
