@@ -37,7 +37,9 @@ describe('the price inbox', () => {
     for (let r = 0; r < rows; r++)
       await recordObservations(
         database,
-        Array.from({ length: 1500 }, (_, i) => point({ at: r * 1500 + i, minor: 100 + ((r * 1500 + i) % 2) })),
+        Array.from({ length: 1500 }, (_, i) =>
+          point({ at: r * 1500 + i, minor: 100 + ((r * 1500 + i) % 2) }),
+        ),
       );
     const history = await readHistory(database, '1688:1');
     expect(history).toHaveLength(rows * 1500);
