@@ -11,6 +11,7 @@
  * For the UI (read-only, fine inside `liveQuery`):
  *   readHistory(database, subjectKey, { from?, to? }?): Promise<PriceObservation[]>   oldest first, epoch ms
  *   sparklinePoints(database, subjectKey, days, now?): Promise<SparkPoint[]>          {at, minor}, oldest first
+ *   readHistories(database, keys, from?): Promise<Map<string, PriceObservation[]>>   several, one transaction
  *   priceRange(database, subjectKey): Promise<PriceRange | null>                      lowest/highest `minor` seen
  *   latestPrice(database, subjectKey): Promise<LatestPrice | undefined>               newest point, settled or not
  * A point's `via` says where it came from ('spotter' | 'search' | 'harvest' | 'offer-page' | 'refresh'); points
@@ -79,37 +80,74 @@ async function readPoints(
   subjectKey: string,
   range: { from?: number; to?: number; withBefore?: boolean },
 ): Promise<{ before: PriceObservation | undefined; inside: PriceObservation[] }> {
+  return database.transaction('r', historyTables(database), () =>
+    readPointsIn(database, subjectKey, range, waitingPoints(database, subjectKey)),
+  );
+}
+
+/** `readPoints` inside the caller's read transaction, with the subject's waiting points read as the caller chose. */
+async function readPointsIn(
+  database: SourceLensDb,
+  subjectKey: string,
+  range: { from?: number; to?: number; withBefore?: boolean },
+  waitingRead: Promise<PriceObservation[]>,
+): Promise<{ before: PriceObservation | undefined; inside: PriceObservation[] }> {
   const loose = database.priceObservations.where('[subjectKey+at]');
   const lower = range.from ?? Dexie.minKey;
   const upper = range.to ?? Dexie.maxKey;
+  const [blocks, looseInside, looseBefore, waiting] = await Promise.all([
+    readBlockPoints(database, subjectKey, range),
+    loose
+      .between([subjectKey, lower], [subjectKey, upper], true, true)
+      .toArray()
+      .then((rows) => rows.map(withoutId)),
+    range.withBefore && range.from !== undefined
+      ? loose.between([subjectKey, Dexie.minKey], [subjectKey, range.from], true, false).last()
+      : undefined,
+    waitingRead,
+  ]);
+  const from = range.from ?? Number.NEGATIVE_INFINITY;
+  const to = range.to ?? Number.POSITIVE_INFINITY;
+  let before = blocks.before;
+  const later = (p: PriceObservation | undefined) => p && (!before || p.at > before.at);
+  if (later(looseBefore)) before = withoutId(looseBefore as PriceObservation);
+  const extra = [...looseInside];
+  for (const p of waiting) {
+    if (p.at > to) continue;
+    if (p.at >= from) extra.push(p);
+    else if (range.withBefore && later(p)) before = p;
+  }
+  if (extra.length === 0) return { before, inside: blocks.inside };
+  // As a fold keeps them: one point per moment, a block's before a loose one, the first written.
+  const all = [...blocks.inside, ...extra].sort((a, b) => a.at - b.at);
+  const inside = all.filter((p, i) => i === 0 || (all[i - 1] as PriceObservation).at !== p.at);
+  return { before, inside };
+}
+
+/**
+ * Several subjects' points from `from` on (oldest first), read side by side in one transaction (the requests are
+ * pipelined): the popup's rows. The inbox is asked once whether anything waits, beside the history reads, and
+ * only then about each subject.
+ */
+export function readHistories(
+  database: SourceLensDb,
+  keys: readonly string[],
+  from?: number,
+): Promise<Map<string, PriceObservation[]>> {
+  const range = from === undefined ? {} : { from };
   return database.transaction('r', historyTables(database), async () => {
-    const [blocks, looseInside, looseBefore, waiting] = await Promise.all([
-      readBlockPoints(database, subjectKey, range),
-      loose
-        .between([subjectKey, lower], [subjectKey, upper], true, true)
-        .toArray()
-        .then((rows) => rows.map(withoutId)),
-      range.withBefore && range.from !== undefined
-        ? loose.between([subjectKey, Dexie.minKey], [subjectKey, range.from], true, false).last()
-        : undefined,
-      waitingPoints(database, subjectKey),
-    ]);
-    const from = range.from ?? Number.NEGATIVE_INFINITY;
-    const to = range.to ?? Number.POSITIVE_INFINITY;
-    let before = blocks.before;
-    const later = (p: PriceObservation | undefined) => p && (!before || p.at > before.at);
-    if (later(looseBefore)) before = withoutId(looseBefore as PriceObservation);
-    const extra = [...looseInside];
-    for (const p of waiting) {
-      if (p.at > to) continue;
-      if (p.at >= from) extra.push(p);
-      else if (range.withBefore && later(p)) before = p;
-    }
-    if (extra.length === 0) return { before, inside: blocks.inside };
-    // As a fold keeps them: one point per moment, a block's before a loose one, the first written.
-    const all = [...blocks.inside, ...extra].sort((a, b) => a.at - b.at);
-    const inside = all.filter((p, i) => i === 0 || (all[i - 1] as PriceObservation).at !== p.at);
-    return { before, inside };
+    const anyWaiting = database.priceInbox.count().then((n) => n > 0);
+    const lists = await Promise.all(
+      keys.map((k) =>
+        readPointsIn(
+          database,
+          k,
+          range,
+          anyWaiting.then((any) => (any ? waitingPoints(database, k) : [])),
+        ),
+      ),
+    );
+    return new Map(keys.map((k, i) => [k, lists[i]?.inside ?? []] as const));
   });
 }
 

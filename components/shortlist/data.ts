@@ -4,7 +4,7 @@
  * rows in view, all in one transaction. Writing goes through background messages (messaging/client.ts).
  */
 import type { SourceLensDb } from '../../storage/db';
-import { readHistory } from '../../storage/price-history';
+import { readHistories as readHistoriesOf, readHistory } from '../../storage/price-history';
 import { historyTables } from '../../storage/price-inbox';
 import type { ShortlistEntry, StoredOffer, StoredProduct } from '../../storage/types';
 import type { HistoryPoint } from './review';
@@ -60,15 +60,12 @@ export async function loadShortlist(database: SourceLensDb, limit?: number): Pro
   });
 }
 
-/** The histories of several subjects, read side by side in one transaction (the requests are pipelined). */
+/** The histories of several subjects, read side by side in one transaction (storage/price-history.ts). */
 export async function readHistories(
   database: SourceLensDb,
   keys: readonly string[],
   from?: number,
 ): Promise<Map<string, HistoryPoint[]>> {
   if (keys.length === 0) return new Map();
-  return database.transaction('r', historyTables(database), async () => {
-    const lists = await Promise.all(keys.map((k) => historyOf(database, k, from)));
-    return new Map(keys.map((k, i) => [k, lists[i] ?? []] as const));
-  });
+  return readHistoriesOf(database, keys, from);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourceLensDb } from '../../../storage/db';
 import { countPricePoints } from '../../../storage/price-blocks';
-import { latestPrice, readHistory, recordObservations } from '../../../storage/price-history';
+import { latestPrice, readHistories, readHistory, recordObservations } from '../../../storage/price-history';
 import { settleInbox } from '../../../storage/price-inbox';
 import { observation as point } from '../../support/builders';
 
@@ -30,6 +30,23 @@ describe('the price inbox', () => {
       await database.priceObservations.count(),
       await database.priceLatest.count(),
     ]).toEqual([0, 2, 2]);
+  });
+
+  it('several histories read at once see the waiting points as one read each does, before and after settling', async () => {
+    await recordObservations(database, [point({ at: 0 }), point({ at: 1, subjectKey: '1688:2', minor: 5 })]);
+    await settleInbox(database);
+    await recordObservations(database, [point({ at: 2, minor: 900 }), point({ at: 3, minor: 900 })]);
+    const keys = ['1688:1', '1688:2', '1688:none'];
+    const one = async () => Promise.all(keys.map((k) => readHistory(database, k)));
+    const each = await one();
+    expect(each.map((h) => h.map((p) => p.at))).toEqual([[0, 2], [1], []]);
+    expect([...(await readHistories(database, keys)).values()]).toEqual(each);
+    expect([...(await readHistories(database, keys, 1)).values()]).toEqual(
+      each.map((h) => h.filter((p) => p.at >= 1)),
+    );
+    await settleInbox(database);
+    expect(await one()).toEqual(each);
+    expect([...(await readHistories(database, keys)).values()]).toEqual(each);
   });
 
   it('settles about 2,000 observations a transaction, whole rows, until none are left', async () => {
