@@ -115,7 +115,7 @@ describe('price alerts from the scheduled refresh', { timeout: 300_000 }, () => 
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    test("an alert fires when the local 1688's price drops, once", async () => {
+    test("an alert fires when the local 1688's price drops, once; a click on it opens the offer", async () => {
       await withScreenshots(h.browser, 'alerts-drop', async () => {
         const options = await h.browser.openExtensionPage('options.html');
         await options.getByTestId('setting-alerts').click();
@@ -178,6 +178,24 @@ describe('price alerts from the scheduled refresh', { timeout: 300_000 }, () => 
           { what: 'the alert count cleared by opening the popup' },
         );
         await popup.close();
+
+        // A click on the alert, still shown, delivered to the background's listener as the browser would: the
+        // offer's own page opens on 1688 and the alert goes.
+        const offer = (await readRow(h, 'offers', key)) as { url: string };
+        assert.match(offer.url, /^https:\/\/detail\.1688\.com\/offer\//);
+        const opened = h.browser.context.waitForEvent('page');
+        await h.browser.worker.evaluate((id) => {
+          const event = chrome.notifications.onClicked as unknown as { dispatch(...args: unknown[]): void };
+          event.dispatch(id);
+        }, `refresh:alert:${key}`);
+        const page = await opened;
+        await page.waitForURL(offer.url);
+        await page.close();
+        await poll(
+          () => h.browser.worker.evaluate(() => chrome.notifications.getAll()),
+          (left) => Object.keys(left).length === 0,
+          { what: 'the clicked alert cleared' },
+        );
         await options.getByTestId('refresh-last-run').waitFor();
         assert.equal(await options.getByTestId('refresh-last-run').getAttribute('data-outcome'), 'done');
       });
