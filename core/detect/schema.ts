@@ -138,8 +138,23 @@ function offersOf(node: Obj, ctx: PriceContext): OfferInfo[] {
       if (o.offers) visit(o.offers, depth + 1);
     }
   };
-  visit(node.offers ?? node.offerDetails, 0);
+  visit(node.offers ?? node.offerDetails ?? ownOffer(node), 0);
   return out;
+}
+
+/** Offer facts a node may carry itself instead of in an Offer. */
+const OFFER_FACTS = ['price', 'lowPrice', 'highPrice', 'priceCurrency', 'priceSpecification', 'availability'];
+
+/**
+ * A product without offers that states its price or stock itself (`<div itemscope itemtype=…/Product>` with an
+ * `itemprop="price"` straight inside it, the same in JSON-LD): schema.org wants those facts on an Offer, and many
+ * shops' markup puts them on the product. Read as the product's one offer; null when it states neither.
+ */
+function ownOffer(node: Obj): Obj | null {
+  if (!OFFER_FACTS.some((k) => node[k] !== undefined)) return null;
+  const offer: Obj = {};
+  for (const k of OFFER_FACTS) if (node[k] !== undefined) offer[k] = node[k];
+  return offer;
 }
 
 /** The fields of one schema.org product node (from JSON-LD, microdata or RDFa). */

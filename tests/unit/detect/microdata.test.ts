@@ -44,6 +44,32 @@ describe('microdata layer', () => {
     });
   });
 
+  it('reads a price and stock the product states itself, without an Offer', () => {
+    const html = page(
+      '',
+      `<div itemscope itemtype="https://schema.org/Product">
+        <h1 itemprop="name">Brass Desk Lamp</h1>
+        <p>Was <s>£60.00</s> now <span itemprop="price" content="45.00">£45.00</span>
+        <meta itemprop="priceCurrency" content="GBP"></p>
+        <link itemprop="availability" href="https://schema.org/OutOfStock">
+      </div>`,
+    );
+    expect(readMicrodata(doc(html), URL, {}).product).toMatchObject({
+      title: 'Brass Desk Lamp',
+      price: { amount: '45.00', currency: 'GBP' },
+      availability: 'out_of_stock',
+    });
+    // Its Offer, when it has one, is what counts.
+    const both = page(
+      '',
+      `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Lamp</span>
+        <meta itemprop="price" content="99.00">
+        <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+          <meta itemprop="price" content="45.00"><meta itemprop="priceCurrency" content="GBP"></div></div>`,
+    );
+    expect(readMicrodata(doc(both), URL, {}).product?.price).toMatchObject({ amount: '45.00' });
+  });
+
   it('follows itemref', () => {
     const html = page(
       '',
