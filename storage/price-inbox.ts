@@ -102,9 +102,9 @@ async function settleAll(database: SourceLensDb, rows: InboxBatch[]): Promise<Re
 }
 
 /**
- * Settles the inbox into the history, oldest rows first, about SETTLE_POINTS observations per transaction: the rule decides which
- * observations become loose points (price-blocks.ts folds those later), each subject's newest point is updated, and
- * the rows go. `tick` runs between transactions. Returns the rows settled and the points they made.
+ * Settles the inbox into the history, oldest rows first, about SETTLE_POINTS observations per transaction: the rule
+ * decides which observations become loose points (price-blocks.ts folds those later), each subject's newest point is
+ * updated, and the rows go. `tick` runs between transactions. Returns the rows settled and the points they made.
  */
 export async function settleInbox(
   database: SourceLensDb,
@@ -120,10 +120,10 @@ export async function settleInbox(
       database.priceLatest,
       async () => {
         const read: InboxBatch[] = await database.priceInbox.orderBy(':id').limit(SETTLE_ROWS).toArray();
-        let points = 0;
+        let taken = 0;
         const batch = read.filter((r, i) => {
-          points += r.points.length;
-          return i === 0 || points <= SETTLE_POINTS;
+          taken += r.points.length;
+          return i === 0 || taken <= SETTLE_POINTS;
         });
         const first = batch[0]?.id;
         const last = batch.at(-1)?.id;
