@@ -134,6 +134,7 @@ export function readHistories(
   keys: readonly string[],
   from?: number,
 ): Promise<Map<string, PriceObservation[]>> {
+  if (keys.length === 0) return Promise.resolve(new Map());
   const range = from === undefined ? {} : { from };
   return database.transaction('r', historyTables(database), async () => {
     const anyWaiting = database.priceInbox.count().then((n) => n > 0);

@@ -4,19 +4,10 @@
  * rows in view, all in one transaction. Writing goes through background messages (messaging/client.ts).
  */
 import type { SourceLensDb } from '../../storage/db';
-import { readHistories as readHistoriesOf, readHistory } from '../../storage/price-history';
+import { readHistories } from '../../storage/price-history';
 import { historyTables } from '../../storage/price-inbox';
 import type { ShortlistEntry, StoredOffer, StoredProduct } from '../../storage/types';
 import type { HistoryPoint } from './review';
-
-/** One subject's price history, oldest first, from `from` on when given (the history store's one reader). */
-export function historyOf(
-  database: SourceLensDb,
-  subjectKey: string,
-  from?: number,
-): Promise<HistoryPoint[]> {
-  return readHistory(database, subjectKey, from === undefined ? {} : { from });
-}
 
 export interface ShortlistData {
   /** Newest kept first. */
@@ -61,11 +52,4 @@ export async function loadShortlist(database: SourceLensDb, limit?: number): Pro
 }
 
 /** The histories of several subjects, read side by side in one transaction (storage/price-history.ts). */
-export async function readHistories(
-  database: SourceLensDb,
-  keys: readonly string[],
-  from?: number,
-): Promise<Map<string, HistoryPoint[]>> {
-  if (keys.length === 0) return new Map();
-  return readHistoriesOf(database, keys, from);
-}
+export { readHistories } from '../../storage/price-history';
