@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SearchReply, UnrecognisedReply } from '../messaging/search';
 import { copyText, diagnosticsText } from './diagnostics';
-import { t } from './i18n';
+import { t, uiLocale } from './i18n';
 import { Banner, Button, LinkButton } from './ui';
 import { clock, useCountdown } from './useCountdown';
 
@@ -54,7 +54,7 @@ function Unrecognised(props: { reply: UnrecognisedReply; label: string }) {
  */
 function Throttled(props: { retryAt: number; label: string; onRetry: () => void }) {
   const left = useCountdown(props.retryAt, props.onRetry);
-  const at = new Date(props.retryAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const at = new Date(props.retryAt).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
   return (
     <Banner
       tone="warn"

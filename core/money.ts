@@ -80,8 +80,18 @@ export function minorToDecimal(minor: number, currency: string): string {
 // of offer cards took to render).
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/**
+ * The locale prices are shown in when a caller names none: the runtime's own (the browser's language), unless the
+ * UI set the language the person chose (components/language.ts).
+ */
+let displayLocale: string | undefined;
+
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
 /** Display string for people, in their locale ("¥12.50", "US$3.99"). */
-export function formatMoney(money: Money, locale?: string): string {
+export function formatMoney(money: Money, locale: string | undefined = displayLocale): string {
   const value = Number(minorToDecimal(money.minor, money.currency));
   try {
     const key = `${locale ?? ''}|${money.currency}`;

@@ -44,6 +44,8 @@ export const protocol = {
   cancelSearch: { from: 'page', schema: s.CancelSearchSchema },
   /** content → background: the in-page "Find source" button was clicked; open the side panel on that search. */
   findSourceFromPage: { from: 'content', schema: s.FindSourceFromPageSchema },
+  /** content → background: the in-page button's words in the language chosen in the options (not the browser's). */
+  inPageButtonText: { from: 'content', schema: s.EmptySchema },
 } as const satisfies Record<string, { from: 'content' | 'page'; schema: v.GenericSchema }>;
 
 export type MessageType = keyof typeof protocol;
@@ -73,6 +75,7 @@ export interface ProtocolReplies {
   hashImages: { hashes: ImageHash[] };
   /** `opened`: whether the browser opened the panel (the search is left for it either way). */
   findSourceFromPage: { opened: boolean };
+  inPageButtonText: { label: string; hint: string };
 }
 
 export type ErrorCode =

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatMoney } from '../../core/money';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { Button } from '../ui';
 import { type ChartSeries, heldAt, type Via } from './price-series';
 import './chart.css';
@@ -174,7 +174,7 @@ export function PriceChart(props: { series: ChartSeries; width: number; height?:
         aria-live="polite"
       >
         <span>
-          {new Date(at * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          {new Date(at * 1000).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
         {wholesale ? (
           <span data-testid="chart-readout-wholesale" data-via={wholesale.via}>

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../core/money';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import type { PriceChange } from './review';
 
 /**
@@ -14,7 +14,7 @@ export function changeText(change: PriceChange): {
   words: string;
   dir: 'up' | 'down' | 'flat';
 } {
-  pctFormat ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+  pctFormat ??= new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 });
   const pct = pctFormat.format(Math.abs(change.pct));
   if (change.pct > 0) return { mark: `▲ ${pct}%`, words: t('shortlistChangeUp', [pct]), dir: 'up' };
   if (change.pct < 0) return { mark: `▼ ${pct}%`, words: t('shortlistChangeDown', [pct]), dir: 'down' };
@@ -39,5 +39,5 @@ export function sparkWords(points: readonly { minor: number }[], currency: strin
 
 /** A date and time of a status change, in the reader's locale. */
 export function formatWhen(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -23,25 +23,30 @@ const MAX_SELECTION = 200;
 export function registerContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({
-        id: MENU_ITEMS.image,
-        title: t('findSourceImage'),
-        contexts: ['image'],
-      });
-      browser.contextMenus.create({
-        id: MENU_ITEMS.text,
-        // The browser puts the selection where `%s` is; the default source is the registry's first.
-        title: t('findSourceText', [sourceLabel(SOURCES[0])]),
-        contexts: ['selection'],
-      });
-      browser.contextMenus.create({
-        id: MENU_ITEMS.page,
-        title: t('findSourcePage'),
-        contexts: ['page'],
-      });
+      for (const [id, item] of Object.entries(menuItems()))
+        browser.contextMenus.create({ id, title: item.title, contexts: [item.context] });
     });
   });
   browser.contextMenus.onClicked.addListener(onMenuClick);
+}
+
+/** Each item's title in the language SourceLens speaks now, and where it shows. */
+function menuItems(): Record<string, { title: string; context: 'image' | 'selection' | 'page' }> {
+  return {
+    [MENU_ITEMS.image]: { title: t('findSourceImage'), context: 'image' },
+    // The browser puts the selection where `%s` is; the default source is the registry's first.
+    [MENU_ITEMS.text]: { title: t('findSourceText', [sourceLabel(SOURCES[0])]), context: 'selection' },
+    [MENU_ITEMS.page]: { title: t('findSourcePage'), context: 'page' },
+  };
+}
+
+/**
+ * The items' titles again, in the language SourceLens speaks now: the background calls it once the chosen
+ * language is read at start (the items were made at install, in whatever it spoke then) and on every change.
+ */
+export function retitleContextMenus(): void {
+  for (const [id, item] of Object.entries(menuItems()))
+    void Promise.resolve(browser.contextMenus.update(id, { title: item.title })).catch(() => {});
 }
 
 /**

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../components/i18n';
+import { languageReady } from '../../components/language';
 import { DEFAULT_SOURCE } from '../../core/sources/index';
 import type { Handlers } from '../../messaging/router';
 import { db } from '../../storage/db';
@@ -99,6 +101,10 @@ export const handlers: Handlers = {
 
   // No await before the panel opens: the in-page click's user gesture lasts only through this call.
   findSourceFromPage: (search, sender) => findSourceFromPage(search, sender),
+  async inPageButtonText() {
+    await languageReady();
+    return { label: t('inPageButton'), hint: t('inPageButtonHint') };
+  },
 };
 
 /** Forget a tab's product when it starts loading another document or closes. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { startBackgroundLanguage } from '../../components/language';
 import { createRouter } from '../../messaging/router';
-import { registerContextMenus } from './context-menu';
+import { registerContextMenus, retitleContextMenus } from './context-menu';
 import { installE2eHook } from './e2e-hook';
 import { handlers, watchTabs } from './handlers';
 import { watchInbox } from './inbox-settle';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
   watchHelperTabs();
   restrictSessionStorage();
   registerContextMenus();
+  // The language chosen in the options (or the browser's): the menu items follow it once read, and on a change.
+  void startBackgroundLanguage(retitleContextMenus).then(retitleContextMenus);
   registerPanelCommand();
   watchSourceSettings();
   watchRefresh();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { sourceLabelById } from '../../components/source-text';
 import { Banner, Button, Card, LinkButton, Select, Toggle } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
@@ -27,7 +27,7 @@ const INTERVALS: { hours: number; label: () => string }[] = [
 ];
 
 const when = (at: number) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
 function outcomeText(run: RefreshRun): string {
   switch (run.outcome) {

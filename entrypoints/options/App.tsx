@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
-import { Banner, Button, Card, Icon, NumberField, Toggle } from '../../components/ui';
+import { Banner, Button, Card, NumberField, Toggle } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
 import { sendMessage } from '../../messaging/client';
 import { lastSearches } from '../../storage/last-search';
@@ -19,6 +19,7 @@ import { DataActions } from './DataSection';
 import { DriftLog } from './DriftLog';
 import { InPageButtonSettings } from './InPageButtonSettings';
 import { InquiryTemplates } from './InquiryTemplates';
+import { LanguagePicker } from './LanguagePicker';
 import { MarginSettingsForm } from './MarginSettingsForm';
 import { SourceSwitches } from './SourceSwitches';
 import { StorageSection } from './StorageSection';
@@ -173,11 +174,7 @@ export function App() {
     <main class="options">
       <header class="options__header">
         <h1>{t('optionsTitle')}</h1>
-        {/* chrome.i18n cannot be switched at run time: the extension speaks the browser's language. */}
-        <p class="options__language ui-muted" data-testid="language-note">
-          <Icon name="info" size={14} />
-          <span>{t('languageNote')}</span>
-        </p>
+        <LanguagePicker />
       </header>
       <Section title={t('spotterSection')}>
         <SettingToggle item={spotterEnabled} label={t('settingSpotterEnabled')} testId="setting-spotter" />

@@ -8,7 +8,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { downloadBlob, fileDate } from '../../components/download';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { exportShortlistCsv } from '../../components/shortlist-export';
 import { Banner, Button, ProgressLine, SegmentedControl } from '../../components/ui';
 import {
@@ -50,7 +50,7 @@ type State =
 
 /** A file size as people read it: "850 kB", "12.3 MB". */
 const fileSize = (bytes: number) =>
-  new Intl.NumberFormat(undefined, {
+  new Intl.NumberFormat(uiLocale(), {
     style: 'unit',
     unit: bytes < 1e6 ? 'kilobyte' : 'megabyte',
     maximumFractionDigits: 1,
@@ -173,7 +173,7 @@ export function DataActions() {
         <div class="ui-stack data-actions__confirm" data-testid="restore-confirm">
           <p data-testid="restore-holds">
             {t('dataRestoreHolds', [
-              new Date(state.summary.header.createdAt).toLocaleString(),
+              new Date(state.summary.header.createdAt).toLocaleString(uiLocale()),
               String(state.summary.rows.products ?? 0),
               String(state.summary.prices),
               String(state.summary.rows.shortlist ?? 0),

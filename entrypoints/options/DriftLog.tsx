@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { copyText, diagnosticsText } from '../../components/diagnostics';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { sourceLabelById } from '../../components/source-text';
 import { Button } from '../../components/ui';
 import { useStorageItem } from '../../components/useStorageItem';
@@ -22,7 +22,7 @@ function DriftRow(props: { entry: DriftEntry }) {
             sourceLabelById(e.source),
             e.call,
             String(e.count),
-            new Date(e.lastAt).toLocaleString(),
+            new Date(e.lastAt).toLocaleString(uiLocale()),
           ])}
         </span>{' '}
         <Button

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { Banner, Button, NumberField } from '../../components/ui';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useStorageItem } from '../../components/useStorageItem';
@@ -14,14 +14,14 @@ import {
 } from '../../storage/settings/history';
 
 const bytes = (n: number) =>
-  new Intl.NumberFormat(undefined, {
+  new Intl.NumberFormat(uiLocale(), {
     style: 'unit',
     unit: n >= 1e9 ? 'gigabyte' : n >= 1e6 ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: 1,
   }).format(n / (n >= 1e9 ? 1e9 : n >= 1e6 ? 1e6 : 1e3));
-const count = (n: number) => new Intl.NumberFormat().format(n);
+const count = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
 const when = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(at).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What the browser says this extension's storage uses (IndexedDB and extension storage together). */
 function useEstimate(rows: number | undefined) {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { OfferCard } from '../../components/offer/OfferCard';
 import { OfferDetails } from '../../components/offer/OfferDetails';
 import { sourceLabel } from '../../components/source-text';
@@ -301,7 +301,7 @@ export function RankedOffers(props: {
 /** The "seen before" chip: when, and for a re-listing which earlier listing. */
 function seenLabel(note: SeenNote | undefined): { label: string; detail: string } | null {
   if (!note) return null;
-  const date = new Date(note.since).toLocaleDateString();
+  const date = new Date(note.since).toLocaleDateString(uiLocale());
   if (note.by === 'same-offer')
     return { label: t('seenSince', [date]), detail: t('seenSinceDetail', [date]) };
   return { label: t('seenRelisted', [date]), detail: t('seenRelistedDetail', [note.earlierTitle, date]) };

@@ -16,6 +16,8 @@ export interface FindButton {
   setProduct(product: DetectedProduct | null): void;
   /** On or off for this page (the person's setting). */
   setEnabled(enabled: boolean): void;
+  /** Its words (the language chosen in the options arrives after the button may be drawn). */
+  setText(text: { label: string; hint: string }): void;
 }
 
 /**
@@ -169,6 +171,13 @@ export function createFindButton(
     setEnabled(next) {
       enabled = next;
       if (!next) hide();
+      schedule();
+    },
+    setText(text) {
+      button.textContent = text.label;
+      button.title = text.hint;
+      // The width changes with the words: measured again where it is placed.
+      size = null;
       schedule();
     },
   };

@@ -1,6 +1,7 @@
 import { t } from '../../components/i18n';
 import type { DetectedProduct } from '../../core/detect/types';
 import { sendMessage } from '../../messaging/client';
+import { uiLanguage } from '../../storage/settings/language';
 import { inPageButton, inPageButtonShows, spotterEnabled } from '../../storage/settings/spotter';
 import { createFindButton, type FindButton } from './find-button';
 import { SPOTTER_MATCHES } from './matches';
@@ -17,14 +18,20 @@ export default defineContentScript({
     } catch {
       return; // extension context already gone
     }
+    // The button's words: the browser's language, or the one chosen in the options, which only the background
+    // can read for a content script (the locale files are not open to pages).
+    const text = { label: t('inPageButton'), hint: t('inPageButtonHint') };
+    const chosenText = uiLanguage
+      .getValue()
+      .then((choice) => (choice === 'browser' ? null : sendMessage('inPageButtonText', {})))
+      .catch(() => null);
     // The in-page button exists only once a product is seen, and follows the person's setting for this site.
     let button: FindButton | null = null;
     const onDetected = (product: DetectedProduct | null) => {
       if (!product && !button) return;
       if (!button) {
         button = createFindButton(ctx, {
-          label: t('inPageButton'),
-          hint: t('inPageButtonHint'),
+          ...text,
           // Sent from the click itself: the background opens the side panel inside this user gesture.
           onFind: (url) =>
             void sendMessage('findSourceFromPage', { mode: 'image', query: url }).catch(() => {}),
@@ -33,6 +40,9 @@ export default defineContentScript({
         const apply = (value: Parameters<typeof inPageButtonShows>[0]) =>
           created.setEnabled(inPageButtonShows(value, location.hostname));
         void inPageButton.getValue().then(apply, () => {});
+        void chosenText.then((chosen) => {
+          if (chosen) created.setText(chosen);
+        });
         ctx.onInvalidated(inPageButton.watch(apply));
       }
       button.setProduct(product);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../../components/i18n';
+import { t, uiLocale } from '../../../components/i18n';
+import { languageReady } from '../../../components/language';
 import { formatMoney } from '../../../core/money';
 import { safeHttpUrl } from '../../../core/url';
 import { db } from '../../../storage/db';
@@ -29,7 +30,8 @@ export async function raiseAlert(alert: PriceAlert): Promise<void> {
   await unseenAlerts.setValue(next);
   await showAlertCount(next.length);
   if (!(await mayNotify())) return;
-  const money = (minor: number) => formatMoney({ minor, currency: alert.currency });
+  await languageReady();
+  const money = (minor: number) => formatMoney({ minor, currency: alert.currency }, uiLocale());
   // A notification the browser refuses (notifications switched off system-wide) leaves the count, and the run.
   await browser.notifications
     .create(`${ALERT_PREFIX}${alert.offerKey}`, {

@@ -1,4 +1,5 @@
 import { t } from '../../../components/i18n';
+import { languageReady } from '../../../components/language';
 import { sourceLabelById } from '../../../components/source-text';
 import type { SourceId } from '../../../core/sources/index';
 import { isSourceDisabled } from '../../../storage/settings/sources';
@@ -9,7 +10,7 @@ import { isSourceDisabled } from '../../../storage/settings/sources';
  * an error that says why, in the person's language, checked before the source's code is even loaded.
  */
 export async function turnedOff(source: SourceId): Promise<{ state: 'error'; message: string } | null> {
-  return (await isSourceDisabled(source))
-    ? { state: 'error', message: t('sourceTurnedOff', [sourceLabelById(source)]) }
-    : null;
+  if (!(await isSourceDisabled(source))) return null;
+  await languageReady();
+  return { state: 'error', message: t('sourceTurnedOff', [sourceLabelById(source)]) };
 }

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { copyText } from '../../../components/diagnostics';
+import { uiLanguageCode, uiLocale } from '../../../components/i18n';
 import { type InquiryLanguage, sourcingSummary } from '../../../core/inquiry';
 import { safeHttpUrl } from '../../../core/url';
 import type { StoredOffer } from '../../../storage/types';
 
 /** The person's language for texts they paste elsewhere: the extension's UI language, Chinese or English. */
 export function uiLanguage(): InquiryLanguage {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return uiLanguageCode();
 }
 
 /**
@@ -31,5 +32,5 @@ export function openOffer(offer: StoredOffer): void {
 
 /** Copies the offer's sourcing summary (title, link, price at the quantity, MOQ, supplier) in the UI language. */
 export function copySummary(offer: StoredOffer, quantity: number): Promise<void> {
-  return copyText(sourcingSummary(offer, { language: uiLanguage(), quantity, locale: navigator.language }));
+  return copyText(sourcingSummary(offer, { language: uiLanguage(), quantity, locale: uiLocale() }));
 }

@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setLanguageMessages } from '../../../components/i18n';
 import type { DetectedProduct } from '../../../core/detect/types';
 import { SOURCES } from '../../../core/sources/index';
-import { MENU_ITEMS, onMenuClick, registerContextMenus } from '../../../entrypoints/background/context-menu';
+import {
+  MENU_ITEMS,
+  onMenuClick,
+  registerContextMenus,
+  retitleContextMenus,
+} from '../../../entrypoints/background/context-menu';
 import { onPanelCommand } from '../../../entrypoints/background/panel-command';
 import { pendingSearch } from '../../../storage/pending-search';
 import { setTabProduct } from '../../../storage/tab-state';
@@ -64,6 +70,27 @@ describe('the right-click items', () => {
       'findSourceImage',
       `findSourceText:${SOURCES[0].labelKey}`,
       'findSourcePage',
+    ]);
+  });
+
+  it('take the language chosen in the options: every title is given again in it', async () => {
+    const update = vi.fn(async () => {});
+    api.contextMenus = { update };
+    setLanguageMessages('zh_CN', {
+      findSourceImage: { message: '为这张图片找货源' },
+      findSourceText: { message: '在 $1 搜索“%s”' },
+      findSourcePage: { message: '为此页面找货源' },
+      [SOURCES[0].labelKey]: { message: '1688' },
+    });
+    try {
+      retitleContextMenus();
+    } finally {
+      setLanguageMessages('zh_CN', null);
+    }
+    expect(update.mock.calls).toEqual([
+      [MENU_ITEMS.image, { title: '为这张图片找货源' }],
+      [MENU_ITEMS.text, { title: '在 1688 搜索“%s”' }],
+      [MENU_ITEMS.page, { title: '为此页面找货源' }],
     ]);
   });
 

@@ -54,6 +54,7 @@ function setup() {
     alertsSeen: vi.fn(async () => ({ cleared: true as const })),
     cancelSearch: vi.fn(async () => ({ cancelled: false })),
     findSourceFromPage: vi.fn(async () => ({ opened: false })),
+    inPageButtonText: vi.fn(async () => ({ label: 'Find source', hint: 'hint' })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
 }
