@@ -96,10 +96,58 @@ export function chunkPoints(
 }
 
 /**
- * The most points one block may hold (a restore refuses more). Blocks hold whole days, so this is a day's points
- * of one subject: recording keeps one point per price change or 12 hours, and a tab's reports are rate-limited.
+ * The most points one block may hold (a restore refuses more, so a file never asks it to hold an unbounded row).
+ * Blocks hold whole days, so this bounds a day's points of one subject: recording keeps one point per price change
+ * or 12 hours and a tab's reports are rate-limited, so only a price that flips all day long comes near it — and
+ * the fold thins such a day (MAX_DAY_POINTS) rather than write a block a restore would refuse.
  */
 export const MAX_BLOCK_POINTS = 10_000;
+
+/**
+ * The most points of one subject the fold keeps for one day. A block closes at the first new day once it holds
+ * BLOCK_POINTS, so the days before a day in its block hold fewer than that: a day of at most this many points
+ * never takes a block past MAX_BLOCK_POINTS.
+ */
+export const MAX_DAY_POINTS = MAX_BLOCK_POINTS - BLOCK_POINTS;
+
+/**
+ * A subject's points (oldest first) with every day of more than `perDay` points thinned to `perDay`: the day's
+ * first and last point, its lowest and its highest price, and the rest evenly spaced through the day, so its
+ * chart keeps its shape and its range. Days within the limit are returned as they are (the same array when none
+ * is over).
+ */
+export function thinCrowdedDays(points: BlockPoint[], perDay: number = MAX_DAY_POINTS): BlockPoint[] {
+  const out: BlockPoint[] = [];
+  let crowded = false;
+  let i = 0;
+  while (i < points.length) {
+    const day = dayOf((points[i] as BlockPoint).at);
+    let end = i;
+    while (end < points.length && dayOf((points[end] as BlockPoint).at) === day) end++;
+    const ofDay = points.slice(i, end);
+    i = end;
+    if (ofDay.length <= perDay) {
+      out.push(...ofDay);
+      continue;
+    }
+    crowded = true;
+    let low = 0;
+    let high = 0;
+    ofDay.forEach((p, k) => {
+      if (p.minor < (ofDay[low] as BlockPoint).minor) low = k;
+      const top = (q: BlockPoint) => q.highMinor ?? q.minor;
+      if (top(p) > top(ofDay[high] as BlockPoint)) high = k;
+    });
+    const keep = new Set([0, ofDay.length - 1, low, high]);
+    const spaced = perDay - keep.size;
+    for (let k = 0; keep.size < perDay && k < spaced; k++)
+      keep.add(Math.round(((k + 1) * (ofDay.length - 1)) / (spaced + 1)));
+    // Rounding may land on an index already kept: fill from the start with those left out, still in order.
+    for (let k = 1; keep.size < perDay && k < ofDay.length; k++) keep.add(k);
+    for (const k of [...keep].sort((a, b) => a - b)) out.push(ofDay[k] as BlockPoint);
+  }
+  return crowded ? out : points;
+}
 
 /** What is wrong with a block as the app would never write it, or null: the checks a restore makes. */
 export function blockProblem(block: PriceBlock): string | null {
@@ -194,7 +242,8 @@ async function foldSubject(
     points.push(blockPoint(o));
   }
   points.sort(byAt);
-  const next = chunkPoints(subjectKey, old[0]?.subjectKind ?? first.subjectKind, points);
+  // A day of a price flipping all day long is thinned, so no block grows past what a restore takes back.
+  const next = chunkPoints(subjectKey, old[0]?.subjectKind ?? first.subjectKind, thinCrowdedDays(points));
   const kept = new Set(next.map((b) => b.start));
   const gone = old.filter((b) => !kept.has(b.start)).map((b) => [subjectKey, b.start] as [string, number]);
   if (gone.length) await database.priceBlocks.bulkDelete(gone);

@@ -10,6 +10,7 @@ import {
   dayOf,
   foldLoosePoints,
   makeBlock,
+  thinCrowdedDays,
 } from '../../../storage/price-blocks';
 import { settle } from '../../../storage/price-dedupe';
 import { readHistory, recordObservations, sparklinePoints } from '../../../storage/price-history';
@@ -210,5 +211,43 @@ describe('folding loose points into blocks', () => {
     expect(await foldLoosePoints(database)).toEqual({ folded: 1, blocksAdded: 0 });
     expect(await countPricePoints(database)).toBe(2);
     expect((await database.priceBlocks.toArray()).map((b) => b.size)).toEqual([2]);
+  });
+});
+
+describe('a day of a price that flips all day long', () => {
+  it('is thinned to the day’s limit: first, last, lowest and highest kept, in order; other days untouched', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 3 * DAY_MS - 1 }), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 50, max: 150 }), { minLength: 200, maxLength: 200 }),
+        fc.integer({ min: 5, max: 40 }),
+        (moments, prices, perDay) => {
+          const points = [...moments]
+            .sort((a, b) => a - b)
+            .map((at, i) => ({ ...pointAt(at), minor: prices[i] as number }));
+          const thinned = thinCrowdedDays(points, perDay);
+          // A subset of the points, in the same order.
+          let j = 0;
+          for (const p of thinned) {
+            while (j < points.length && points[j] !== p) j++;
+            expect(j).toBeLessThan(points.length);
+          }
+          for (let day = 0; day < 3; day++) {
+            const before = points.filter((p) => dayOf(p.at) === day * DAY_MS);
+            const after = thinned.filter((p) => dayOf(p.at) === day * DAY_MS);
+            if (before.length <= perDay) {
+              expect(after).toEqual(before);
+              continue;
+            }
+            expect(after).toHaveLength(perDay);
+            expect(after[0]).toBe(before[0]);
+            expect(after.at(-1)).toBe(before.at(-1));
+            expect(Math.min(...after.map((p) => p.minor))).toBe(Math.min(...before.map((p) => p.minor)));
+            expect(Math.max(...after.map((p) => p.minor))).toBe(Math.max(...before.map((p) => p.minor)));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
