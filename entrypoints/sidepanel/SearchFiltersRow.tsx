@@ -139,10 +139,11 @@ export function SearchFiltersRow(props: {
           />
         </fieldset>
         {props.children ? (
-          // The order the source is asked for (the offers shown are ordered in the results' own toolbar).
+          // The order the source is asked for, named by the source so it is not taken for the order of the offers
+          // shown (the results' own toolbar has that one).
           <span class="search-filters__item search-filters__sort">
             <span class="ui-small ui-muted" aria-hidden="true">
-              {t('searchOrderLabel')}
+              {t('searchOrderLabel', [props.sourceLabel])}
             </span>
             {props.children}
           </span>

@@ -292,7 +292,7 @@ export function SearchPanel(props: {
             <Select
               size="sm"
               hideLabel
-              label={t('searchSort')}
+              label={t('searchSort', [label])}
               value={effectiveSort}
               data-testid="search-sort"
               options={source.supports.sorts.map((order) => ({ value: order, label: SORT_TEXT[order]() }))}

@@ -42,7 +42,10 @@ describe('the language chosen in the options, on an English browser', { timeout:
       const options = await h.browser.openExtensionPage('options.html');
       await options.getByRole('heading', { level: 1 }).waitFor();
       assert.equal(await options.getByTestId('language').inputValue(), 'browser');
-      assert.match(await options.getByRole('heading', { level: 1 }).innerText(), /SourceLens settings/);
+      assert.match(
+        (await options.getByRole('heading', { level: 1 }).textContent()) ?? '',
+        /SourceLens settings/,
+      );
       // The browser's choice names the browser's language; the others are named in themselves.
       const labels = await options.getByTestId('language').locator('option').allInnerTexts();
       assert.match(labels[0] ?? '', /^The browser’s language \(.*English.*\)$/);
@@ -70,7 +73,7 @@ describe('the language chosen in the options, on an English browser', { timeout:
       const panel = await SidePanelPage.open(h.browser, shop.tabId);
       await panel.page.getByTestId('product-title').waitFor();
       assert.equal(await text(panel.page, 'search-button'), '搜索 1688');
-      const price = await panel.product.getByTestId('price').innerText();
+      const price = ((await panel.product.getByTestId('price').textContent()) ?? '').trim();
       assert.equal(
         price,
         new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(39.9),
