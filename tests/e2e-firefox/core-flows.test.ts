@@ -190,4 +190,26 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
       await shop.page.close();
     });
   });
+  test('the language chosen in the options: the open sidebar and a new popup switch to 简体中文, and back', async () => {
+    await explainFailure(views(), async () => {
+      // Chosen as the options page does it (components/language.ts): the setting in local storage.
+      await api('storage.local.set', { uiLanguage: 'zh_CN' });
+      // The open sidebar reloads in it: its messages read from the add-on's own _locales file.
+      await poll(
+        () => sidebar.text(tid('search-button')),
+        (text) => text?.trim() === '搜索 1688',
+        { what: 'the sidebar in Chinese' },
+      );
+      const popup = await PopupPage.open(h.driver);
+      await popup.waitFor(tid('shortlist'));
+      assert.match((await popup.text('h2')) ?? '', /备选清单/);
+      await popup.close();
+      await api('storage.local.set', { uiLanguage: 'browser' });
+      await poll(
+        () => sidebar.text(tid('search-button')),
+        (text) => text?.trim() === 'Search 1688',
+        { what: 'the sidebar in English again' },
+      );
+    });
+  });
 });
