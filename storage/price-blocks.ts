@@ -131,11 +131,12 @@ export function thinCrowdedDays(points: BlockPoint[], perDay: number = MAX_DAY_P
       continue;
     }
     crowded = true;
+    // A daily point (retention's) carries the day's high beside its low.
+    const top = (q: BlockPoint) => q.highMinor ?? q.minor;
     let low = 0;
     let high = 0;
     ofDay.forEach((p, k) => {
       if (p.minor < (ofDay[low] as BlockPoint).minor) low = k;
-      const top = (q: BlockPoint) => q.highMinor ?? q.minor;
       if (top(p) > top(ofDay[high] as BlockPoint)) high = k;
     });
     const keep = new Set([0, ofDay.length - 1, low, high]);

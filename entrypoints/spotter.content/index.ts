@@ -18,20 +18,14 @@ export default defineContentScript({
     } catch {
       return; // extension context already gone
     }
-    // The button's words: the browser's language, or the one chosen in the options, which only the background
-    // can read for a content script (the locale files are not open to pages).
-    const text = { label: t('inPageButton'), hint: t('inPageButtonHint') };
-    const chosenText = uiLanguage
-      .getValue()
-      .then((choice) => (choice === 'browser' ? null : sendMessage('inPageButtonText', {})))
-      .catch(() => null);
     // The in-page button exists only once a product is seen, and follows the person's setting for this site.
     let button: FindButton | null = null;
     const onDetected = (product: DetectedProduct | null) => {
       if (!product && !button) return;
       if (!button) {
         button = createFindButton(ctx, {
-          ...text,
+          label: t('inPageButton'),
+          hint: t('inPageButtonHint'),
           // Sent from the click itself: the background opens the side panel inside this user gesture.
           onFind: (url) =>
             void sendMessage('findSourceFromPage', { mode: 'image', query: url }).catch(() => {}),
@@ -40,9 +34,16 @@ export default defineContentScript({
         const apply = (value: Parameters<typeof inPageButtonShows>[0]) =>
           created.setEnabled(inPageButtonShows(value, location.hostname));
         void inPageButton.getValue().then(apply, () => {});
-        void chosenText.then((chosen) => {
-          if (chosen) created.setText(chosen);
-        });
+        // Its words in the language chosen in the options, when one was: only the background can read that
+        // language's messages for a content script (the locale files are not open to pages). Asked here, once a
+        // product is seen, so pages without one pay nothing for it.
+        void uiLanguage
+          .getValue()
+          .then((choice) => (choice === 'browser' ? null : sendMessage('inPageButtonText', {})))
+          .then((chosen) => {
+            if (chosen) created.setText(chosen);
+          })
+          .catch(() => {});
         ctx.onInvalidated(inPageButton.watch(apply));
       }
       button.setProduct(product);
