@@ -47,8 +47,9 @@ console.log(
 );
 
 // The e2e hook's marker (E2E_HOOK_MARKER) must be in no shipped build: its import sits behind
-// `import.meta.env.MODE === 'e2e'`, and a regression there would ship a remote-control channel.
-const MARKER = 'sourcelens-e2e-hook';
+// `import.meta.env.MODE === 'e2e'`, and a regression there would ship a remote-control channel. Nor may the
+// options page's test-build backup round trip (entrypoints/options/e2e-backup.ts), which the hook calls.
+const MARKERS = ['sourcelens-e2e-hook', '__sourcelensBackupRoundTrip'];
 const leaks = [];
 for (const dir of ['.output/firefox-mv3', '.output/chrome-mv3']) {
   if (!existsSync(dir)) continue;
@@ -56,11 +57,15 @@ for (const dir of ['.output/firefox-mv3', '.output/chrome-mv3']) {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (readFileSync(p).includes(MARKER)) leaks.push(p);
+      else {
+        const text = readFileSync(p);
+        for (const marker of MARKERS) if (text.includes(marker)) leaks.push({ p, marker });
+      }
     }
   };
   walk(dir);
 }
-for (const p of leaks) console.error(`test-only code in a shipped build: ${p} contains "${MARKER}"`);
+for (const { p, marker } of leaks)
+  console.error(`test-only code in a shipped build: ${p} contains "${marker}"`);
 console.log(`shipped builds: ${leaks.length ? 'TEST HOOK FOUND' : 'no test hook'}`);
 process.exit(errors.length || ours.length || leaks.length ? 1 : 0);

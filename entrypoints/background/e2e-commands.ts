@@ -1,18 +1,26 @@
 import type { Browser, browser as wxtBrowser } from 'wxt/browser';
+import type { RestoreMode } from '../../storage/backup';
 import { onMenuClick } from './context-menu';
 
 /**
  * TEST BUILDS ONLY: the commands the Firefox browser tests send through e2e-hook.ts. Extension pages forbid
  * eval, so the vocabulary is fixed and small: DOM reads and actions on an extension page found by its tab (or
- * the open sidebar/popup), `browser.*` calls by name, raw IndexedDB reads, and a right-click item run as the
- * browser would run it. The test side is tests/e2e-firefox/support/driver.ts.
+ * the open sidebar/popup), `browser.*` calls by name, raw IndexedDB reads, a right-click item run as the
+ * browser would run it, and the options page's backup and restore run on the whole database (the file cannot be
+ * handed to a page's file input from here). The test side is tests/e2e-firefox/support/driver.ts.
  */
 export type E2eCommand =
   | { id: number; op: 'idle' }
   | { id: number; op: 'api'; path: string; args: unknown[] }
   | { id: number; op: 'dom'; view: ViewRef; action: DomAction; selector: string; value?: string }
   | { id: number; op: 'idb'; store: string; index?: string; key?: string }
-  | { id: number; op: 'menuClick'; info: Browser.contextMenus.OnClickData; tabId: number };
+  | { id: number; op: 'menuClick'; info: Browser.contextMenus.OnClickData; tabId: number }
+  | { id: number; op: 'backupRoundTrip'; view: ViewRef; mode: RestoreMode };
+
+/** The options page's backup round trip (test builds): every table's rows before and after, and the file's size. */
+export type E2eBackupRoundTrip = (
+  mode: RestoreMode,
+) => Promise<{ bytes: number; before: Record<string, unknown[]>; after: Record<string, unknown[]> }>;
 
 /** An extension page: the one in a tab, or the open sidebar or popup. */
 export type ViewRef = { tabId: number } | { type: 'sidebar' | 'popup' };
@@ -71,6 +79,15 @@ async function run(browser: Ext, command: Exclude<E2eCommand, { op: 'idle' }>): 
     case 'menuClick':
       onMenuClick(command.info, await browser.tabs.get(command.tabId));
       return true;
+    case 'backupRoundTrip': {
+      // The options page's own code (its test-build hook, entrypoints/options/e2e-backup.ts): the background
+      // carries no backup code.
+      const page = findView(browser, command.view) as Window & {
+        __sourcelensBackupRoundTrip?: E2eBackupRoundTrip;
+      };
+      if (!page.__sourcelensBackupRoundTrip) throw new Error('not the options page of a test build');
+      return page.__sourcelensBackupRoundTrip(command.mode);
+    }
   }
 }
 
