@@ -450,7 +450,9 @@ export function pairFeaturesInto(
   const wbWord2 = wl.word2;
   const maxMissA = maxMissSmall;
   const maxMissB = maxMissLarge;
-  const missWeight = wa + wb - 2 * inter;
+  // Sums of the same weights taken in another order can leave a hair below zero (-4e-16 for two texts of the
+  // same words in another order): nothing is missing then.
+  const missWeight = Math.max(0, wa + wb - 2 * inter);
   const union = wa + wb - inter;
   const cos = wa2 > 0 && wb2 > 0 ? inter2 / Math.sqrt(wa2 * wb2) : 0;
   const wordCos = waWord2 > 0 && wbWord2 > 0 ? interWord2 / Math.sqrt(waWord2 * wbWord2) : MISSING;
