@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SOURCE_SITES } from './core/sources/index';
-import { OPEN_PANEL_COMMAND } from './entrypoints/background/command-names';
+import { FIREFOX_SIDEBAR_COMMAND, OPEN_PANEL_COMMAND } from './entrypoints/background/command-names';
 
 // Why each permission is needed is written in README.md ("Permissions"). Keep the two in step.
 export default defineConfig({
@@ -67,7 +67,7 @@ export default defineConfig({
     commands:
       browser === 'firefox'
         ? {
-            _execute_sidebar_action: {
+            [FIREFOX_SIDEBAR_COMMAND]: {
               suggested_key: { default: 'Alt+Shift+S', mac: 'MacCtrl+Shift+S' },
               description: '__MSG_commandOpenPanel__',
             },

@@ -3,6 +3,26 @@ import { browser } from 'wxt/browser';
 /** Firefox's sidebar: not in the types, which follow Chrome's. */
 interface SidebarActionApi {
   open(): Promise<void>;
+  isOpen(details: { windowId?: number }): Promise<boolean>;
+}
+
+/** Chrome's list of the extension's open documents (from Chrome 116), in the shape used here. */
+interface ContextsApi {
+  getContexts(filter: { contextTypes: string[]; windowIds?: number[] }): Promise<unknown[]>;
+}
+
+/** At run time Chrome has only sidePanel, Firefox only sidebarAction. */
+function panelApis() {
+  return browser as unknown as {
+    sidePanel?: typeof browser.sidePanel;
+    sidebarAction?: SidebarActionApi;
+    runtime: Partial<ContextsApi>;
+  };
+}
+
+/** What this browser calls the extension's panel: Firefox's sidebar or Chrome's side panel. */
+export function panelKind(): 'sidebar' | 'sidePanel' {
+  return panelApis().sidebarAction ? 'sidebar' : 'sidePanel';
 }
 
 /**
@@ -11,11 +31,7 @@ interface SidebarActionApi {
  * a menu item), before any await: so the window is known beforehand, and the call itself is synchronous.
  */
 export function openSidePanel(windowId?: number): Promise<void> {
-  // At run time Chrome has only sidePanel, Firefox only sidebarAction.
-  const api = browser as unknown as {
-    sidePanel?: typeof browser.sidePanel;
-    sidebarAction?: SidebarActionApi;
-  };
+  const api = panelApis();
   // Outside a user gesture Firefox throws at once ("may only be called from a user input handler") rather than
   // rejecting: turn that into a rejection so callers' `.catch` and the steps after the call still run.
   if (api.sidebarAction) {
@@ -27,4 +43,23 @@ export function openSidePanel(windowId?: number): Promise<void> {
   }
   if (api.sidePanel && windowId !== undefined) return api.sidePanel.open({ windowId });
   return Promise.reject(new Error('no side panel in this browser'));
+}
+
+/**
+ * Whether the panel is already open in a window (no user gesture needed to ask): Firefox's `isOpen`, Chrome's
+ * list of open side-panel documents. False when the browser can't tell.
+ */
+export async function isSidePanelOpen(windowId?: number): Promise<boolean> {
+  const api = panelApis();
+  try {
+    if (api.sidebarAction) return await api.sidebarAction.isOpen(windowId === undefined ? {} : { windowId });
+    if (!api.runtime.getContexts) return false;
+    const open = await api.runtime.getContexts({
+      contextTypes: ['SIDE_PANEL'],
+      ...(windowId === undefined ? {} : { windowIds: [windowId] }),
+    });
+    return open.length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -74,7 +74,11 @@ export interface ProtocolReplies {
   cancelSearch: { cancelled: boolean };
   hashImages: { hashes: ImageHash[] };
   /** `opened`: whether the browser opened the panel (the search is left for it either way). */
-  findSourceFromPage: { opened: boolean };
+  /**
+   * `opened`: the panel opened, or was open already and takes the search; else `notice` says in the person's
+   * language how to open it (the search waits there).
+   */
+  findSourceFromPage: { opened: boolean; notice: string | null };
   inPageButtonText: { label: string; hint: string };
 }
 

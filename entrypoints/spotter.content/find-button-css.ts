@@ -83,6 +83,29 @@ button:focus-visible {
 button[hidden] {
   display: none;
 }
+/* The notice beside the button: how to open the panel when the browser would not open it from the page. */
+p {
+  all: initial;
+  position: fixed;
+  box-sizing: border-box;
+  display: block;
+  max-width: min(280px, calc(100vw - 12px));
+  padding: 8px 11px;
+  border-radius: 8px;
+  background: rgb(31 41 55 / 0.96);
+  color: #fff;
+  font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei", sans-serif;
+  white-space: normal;
+  overflow-wrap: anywhere;
+  cursor: default;
+  pointer-events: auto;
+  user-select: text;
+  box-shadow: 0 2px 10px rgb(0 0 0 / 0.3);
+}
+p[hidden] {
+  display: none;
+}
 @media (prefers-reduced-motion: reduce) {
   button {
     transition: none;

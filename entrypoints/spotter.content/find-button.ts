@@ -5,6 +5,10 @@ import { buttonSpots, choosePicture, type PictureOnPage } from './picture';
 
 /** How often the button looks again while a product is shown: carousels and lazy pictures change without a scroll. */
 const RECHECK_MS = 1000;
+/** How long a notice stays beside the button (long enough to read and press the shortcut). */
+const NOTICE_MS = 12_000;
+/** Room kept between the notice, the button and the viewport's edges, px. */
+const NOTICE_GAP = 6;
 /** Pictures looked at, at most: a page of thousands of thumbnails is not a product page. */
 const MAX_PICTURES = 400;
 /** Controls a page puts over its pictures (zoom, video, favourite, carousel arrows): never covered. */
@@ -18,6 +22,11 @@ export interface FindButton {
   setEnabled(enabled: boolean): void;
   /** Its words (the language chosen in the options arrives after the button may be drawn). */
   setText(text: { label: string; hint: string }): void;
+  /**
+   * A short message beside the button (the browser could not open the panel: how to open it). It goes after a
+   * while, on a click, and with the button.
+   */
+  showNotice(text: string): void;
 }
 
 /**
@@ -52,7 +61,24 @@ export function createFindButton(
   button.textContent = opts.label;
   button.title = opts.hint;
   button.hidden = true;
-  root.append(style, button);
+  // Read out by screen readers as it appears (a status, not an alert: the search is waiting, nothing failed).
+  const notice = document.createElement('p');
+  notice.setAttribute('role', 'status');
+  notice.hidden = true;
+  root.append(style, button, notice);
+  let noticeTimer: number | null = null;
+  const hideNotice = () => {
+    notice.hidden = true;
+    notice.textContent = '';
+    if (noticeTimer !== null) clearTimeout(noticeTimer);
+    noticeTimer = null;
+  };
+  notice.addEventListener('click', (event) => {
+    event.stopPropagation();
+    hideNotice();
+  });
+  for (const type of ['pointerdown', 'mousedown', 'touchstart'] as const)
+    notice.addEventListener(type, (event) => event.stopPropagation());
 
   // Only a real click by the person: a page can't click it (it can't reach a closed root), and a click it fakes
   // on the host never gets here; the check stays in case a browser ever lets one through.
@@ -79,6 +105,20 @@ export function createFindButton(
   const hide = () => {
     button.hidden = true;
     pictureUrl = null;
+    hideNotice();
+  };
+
+  /** The notice under the button (above it when there is no room below), kept inside the viewport. */
+  const placeNotice = () => {
+    if (notice.hidden || button.hidden) return;
+    const at = button.getBoundingClientRect();
+    const box = notice.getBoundingClientRect();
+    const below = at.bottom + NOTICE_GAP;
+    const top =
+      below + box.height + NOTICE_GAP <= window.innerHeight ? below : at.top - NOTICE_GAP - box.height;
+    const left = Math.min(at.left, window.innerWidth - box.width - NOTICE_GAP);
+    notice.style.left = `${Math.round(Math.max(NOTICE_GAP, left))}px`;
+    notice.style.top = `${Math.round(Math.max(NOTICE_GAP, top))}px`;
   };
 
   /** Whether nothing of the page but the picture (or the gallery around it, when not a control) is at a point. */
@@ -143,6 +183,7 @@ export function createFindButton(
     button.style.top = `${Math.round(spot.top)}px`;
     button.hidden = false;
     pictureUrl = url;
+    placeNotice();
   };
 
   const placeSafely = () => {
@@ -160,7 +201,10 @@ export function createFindButton(
   ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', schedule, { passive: true });
   ctx.setInterval(schedule, RECHECK_MS);
-  ctx.onInvalidated(() => host.remove());
+  ctx.onInvalidated(() => {
+    hideNotice();
+    host.remove();
+  });
 
   return {
     setProduct(next) {
@@ -179,6 +223,14 @@ export function createFindButton(
       // The width changes with the words: measured again where it is placed.
       size = null;
       schedule();
+    },
+    showNotice(text) {
+      if (button.hidden || !ctx.isValid) return;
+      notice.textContent = text;
+      notice.hidden = false;
+      placeNotice();
+      if (noticeTimer !== null) clearTimeout(noticeTimer);
+      noticeTimer = window.setTimeout(hideNotice, NOTICE_MS);
     },
   };
 }

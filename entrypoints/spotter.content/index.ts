@@ -26,9 +26,14 @@ export default defineContentScript({
         button = createFindButton(ctx, {
           label: t('inPageButton'),
           hint: t('inPageButtonHint'),
-          // Sent from the click itself: the background opens the side panel inside this user gesture.
+          // Sent from the click itself: the background opens the side panel inside this user gesture. Where the
+          // browser would not open it (Firefox, from a page), the reply says how to, beside the button.
           onFind: (url) =>
-            void sendMessage('findSourceFromPage', { mode: 'image', query: url }).catch(() => {}),
+            void sendMessage('findSourceFromPage', { mode: 'image', query: url })
+              .then((reply) => {
+                if (!reply.opened && reply.notice) button?.showNotice(reply.notice);
+              })
+              .catch(() => {}),
         });
         const created = button;
         const apply = (value: Parameters<typeof inPageButtonShows>[0]) =>

@@ -12,6 +12,8 @@ const SHOP_URL = 'https://item.taobao.com/item.htm?id=712345678901';
 const SHOP_TITLE = 'ins风纯棉短袖T恤女2025夏季新款宽松百搭上衣';
 const A = '930000000001';
 const B = '930000000002';
+const C = '930000000003';
+const D = '930000000004';
 
 function offer(id: string, price: string, factory: boolean): MockOffer {
   return {
@@ -42,6 +44,50 @@ function withoutIds(tables: Record<string, unknown[]>): Record<string, string[]>
         .sort(),
     ]),
   );
+}
+
+type ShopPage = Awaited<ReturnType<FirefoxHarness['openTab']>>['page'];
+
+/**
+ * Where the in-page button is drawn. The page sees only the button's bare host (its shadow root is closed), and
+ * only where the button is drawn: found with elementFromPoint over the product picture. A string, not a
+ * function: the test runner's transform would add helpers the page does not have.
+ */
+async function inPageButtonSpot(page: ShopPage): Promise<{ x: number; y: number }> {
+  const spot = await poll(
+    () =>
+      page.evaluate(`(() => {
+        const picture = document.querySelector('.mainPic')?.getBoundingClientRect();
+        if (!picture) return null;
+        const xs = [];
+        const ys = [];
+        for (let y = picture.top + 1; y < picture.bottom; y += 3)
+          for (let x = picture.left + 1; x < picture.right; x += 3) {
+            const el = document.elementFromPoint(x, y);
+            if (el && el.getAttributeNames().join() === 'popover') {
+              xs.push(x);
+              ys.push(y);
+            }
+          }
+        if (!xs.length) return null;
+        return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+      })()`) as Promise<{ x: number; y: number } | null>,
+    (at) => at !== null,
+    { what: 'the in-page button over the picture' },
+  );
+  if (!spot) throw new Error('no in-page button');
+  return spot;
+}
+
+/** Whether the button's notice is drawn under it (seen, like the button, as its host at those points). */
+function noticeShown(page: ShopPage, button: { x: number; y: number }): Promise<boolean> {
+  return page.evaluate(`(() => {
+    for (let dy = 20; dy <= 70; dy += 5) {
+      const el = document.elementFromPoint(${button.x}, ${button.y} + dy);
+      if (el && el.getAttributeNames().join() === 'popover') return true;
+    }
+    return false;
+  })()`) as Promise<boolean>;
 }
 
 describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, () => {
@@ -205,6 +251,34 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
       await shop.page.close();
     });
   });
+  test('the in-page button: Firefox counts no click in a page as a gesture, so the open sidebar takes its picture search', async () => {
+    await explainFailure(views(), async () => {
+      h.mock.sources['1688'].setOffers([offer(C, '7.00', true)]);
+      const shop = await h.openTab(SHOP_URL);
+      await poll(
+        () => sidebar.title(),
+        (t) => t === SHOP_TITLE,
+        { what: 'the product in the sidebar' },
+      );
+      // Clicked with real input (trusted, as a person's click is).
+      const spot = await inPageButtonSpot(shop.page);
+      const sent = h.mock.requests.length;
+      await shop.page.mouse.click(spot.x, spot.y);
+      // sidebarAction.open was refused (no gesture); the sidebar, open, took the search waiting for it.
+      await poll(
+        () => sidebar.offerIds(),
+        (ids) => ids.length === 1 && ids[0] === C,
+        { what: 'the answer to the in-page button’s picture search' },
+      );
+      assert.equal(await noticeShown(shop.page, spot), false, 'no notice: the sidebar took the search');
+      const uploads = h.mock.requests
+        .slice(sent)
+        .filter((r) => r.apiMethod === 'uploadBase64WithRequest' || r.apiMethod === 'imageBase64ToImageId');
+      assert.ok(uploads.length > 0, 'the picture was uploaded to the local 1688 for an image search');
+      await shop.page.close();
+    });
+  });
+
   test('the language chosen in the options: the open sidebar and a new popup switch to 简体中文, and back', async () => {
     await explainFailure(views(), async () => {
       // Chosen as the options page does it (components/language.ts): the setting in local storage.
@@ -252,6 +326,51 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
         else assert.deepEqual(withoutIds(trip.after), withoutIds(trip.before), 'merge: every row as it was');
       }
       await options.close();
+    });
+  });
+
+  // Last: the sidebar stays closed after it (Firefox opens it again only on a person's action).
+  test('the in-page button with the sidebar closed: it says how to open it, and the search waits for the sidebar', async () => {
+    await explainFailure(views(), async () => {
+      h.mock.sources['1688'].setOffers([offer(D, '6.50', true)]);
+      const shop = await h.openTab(SHOP_URL);
+      await poll(
+        () => sidebar.title(),
+        (t) => t === SHOP_TITLE,
+        { what: 'the product in the sidebar' },
+      );
+      await h.driver.send({
+        op: 'dom',
+        view: { type: 'sidebar' },
+        action: 'closeWindow',
+        selector: 'body',
+      });
+      await poll(
+        () => api<boolean>('sidebarAction.isOpen', {}),
+        (open) => open === false,
+        { what: 'the sidebar closed' },
+      );
+      const spot = await inPageButtonSpot(shop.page);
+      assert.equal(await noticeShown(shop.page, spot), false);
+      await shop.page.mouse.click(spot.x, spot.y);
+      await poll(
+        () => noticeShown(shop.page, spot),
+        (shown) => shown,
+        { what: 'the notice under the button' },
+      );
+      const waiting = await api<{ pendingSearch?: { mode?: string; query?: string } }>(
+        'storage.session.get',
+        'pendingSearch',
+      );
+      assert.equal(waiting.pendingSearch?.mode, 'image', 'the picture search waits for the sidebar');
+      // A click on the notice puts it away.
+      await shop.page.mouse.click(spot.x, spot.y + 40);
+      await poll(
+        () => noticeShown(shop.page, spot),
+        (shown) => !shown,
+        { what: 'the notice gone' },
+      );
+      await shop.page.close();
     });
   });
 });

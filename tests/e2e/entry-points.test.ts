@@ -21,6 +21,8 @@ const NEWS = 'https://www.example-news.test/2026/11/markets.html';
 /** What the test sees of the background: every side panel opening asked for, and every search the panels sent. */
 interface EntryLog {
   opens: { options: { windowId?: number; tabId?: number }; result: string }[];
+  /** How many of the next openings the test has the browser refuse (as Firefox refuses one from a page). */
+  refuse: number;
   searches: { mode: string; query: string }[];
 }
 type Scope = { __entry?: EntryLog };
@@ -87,13 +89,18 @@ describe('entry points: right-click items, the in-page button, the keyboard comm
     // Records what the background asks of the side panel API (the extension's own call goes through it) and
     // every search a panel sends; the extension's code is not changed.
     await h.browser.worker.evaluate(() => {
-      const entry: EntryLog = { opens: [], searches: [] };
+      const entry: EntryLog = { opens: [], refuse: 0, searches: [] };
       (globalThis as Scope).__entry = entry;
       const api = chrome.sidePanel as unknown as { open(o: object): Promise<void> };
       const open = api.open.bind(api);
       api.open = (options: object) => {
         const record = { options, result: 'pending' };
         entry.opens.push(record);
+        if (entry.refuse > 0) {
+          entry.refuse -= 1;
+          record.result = 'refused: by the test';
+          return Promise.reject(new Error('refused by the test'));
+        }
         return open(options).then(
           () => {
             record.result = 'opened';
@@ -336,6 +343,60 @@ describe('entry points: right-click items, the in-page button, the keyboard comm
         } finally {
           await panel.page.close();
         }
+      });
+    });
+
+    test('when the browser will not open the panel, the button says how (the shortcut); the panel then runs the search', async () => {
+      await withScreenshots(h.browser, 'entry-button-notice', async () => {
+        const before = await log();
+        await h.browser.worker.evaluate(() => {
+          const entry = (globalThis as Scope).__entry;
+          if (entry) entry.refuse = 1;
+        });
+        await taobao.page.bringToFront();
+        await button.click();
+        const notice = await button.waitNotice();
+        const shortcut = await h.browser.worker.evaluate(
+          async () =>
+            (await chrome.commands.getAll()).find((c) => c.name === 'open-side-panel')?.shortcut ?? '',
+        );
+        assert.equal(
+          notice.text,
+          shortcut
+            ? `Search ready: press ${shortcut} to open the SourceLens side panel and see the offers.`
+            : 'Search ready: open the SourceLens side panel to see the offers.',
+        );
+        assert.equal(notice.role, 'status');
+        // Beside the button, whole inside the viewport, and still nothing of it readable by the page.
+        const state = await button.waitShown();
+        const view = await taobao.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+        assert.ok(state);
+        assert.ok(
+          inside(notice.box, { x: 0, y: 0, width: view.width, height: view.height }),
+          JSON.stringify(notice.box),
+        );
+        assert.ok(!overlap(notice.box, state.box), 'the notice leaves the button free');
+        assert.ok(
+          !(await pageDom(taobao.page)).includes('SourceLens'),
+          'the notice is not in the page’s DOM',
+        );
+        assert.equal((await log()).opens.slice(before.opens.length)[0]?.result, 'refused: by the test');
+        // The search waits: the panel, opened as the notice says, runs it.
+        const panel = await SidePanelPage.open(h.browser, taobao.tabId);
+        try {
+          await searchSent(
+            before.searches.length,
+            (s) => s.mode === 'image' && s.query === TAOBAO_PICTURE,
+            'the waiting image search, run by the panel once opened',
+          );
+        } finally {
+          await panel.page.close();
+        }
+        // A click on the notice puts it away.
+        await taobao.page.bringToFront();
+        await taobao.page.mouse.click(notice.box.x + 8, notice.box.y + notice.box.height / 2);
+        const after = await button.waitShown();
+        assert.equal(after?.notice, null);
       });
     });
 

@@ -18,6 +18,8 @@ export interface FindButtonState {
   style: Record<string, string>;
   /** The host element: its tag, its attributes (name=value), its box. */
   host: { tag: string; attributes: string[]; box: Rect };
+  /** The notice beside the button (how to open the panel), when one is shown. */
+  notice: { text: string; role: string | null; box: Rect } | null;
 }
 
 /** Computed properties compared between a plain page and a hostile one. */
@@ -109,6 +111,16 @@ export class FindButton {
       found.host.nodeId,
       `function () { const r = this.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }`,
     )) as Rect;
+    const notice = found.notice
+      ? ((await read(
+          found.notice.nodeId,
+          `function () {
+            if (this.hidden) return null;
+            const r = this.getBoundingClientRect();
+            return { text: this.textContent, role: this.getAttribute('role'), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+          }`,
+        )) as FindButtonState['notice'])
+      : null;
     const attrs = found.host.attributes ?? [];
     const attributes: string[] = [];
     for (let i = 0; i < attrs.length; i += 2) attributes.push(`${attrs[i]}=${attrs[i + 1]}`);
@@ -119,6 +131,7 @@ export class FindButton {
       text: button.text,
       style: button.style,
       host: { tag: found.host.nodeName, attributes, box: hostBox },
+      notice,
     };
   }
 
@@ -136,6 +149,17 @@ export class FindButton {
     }
   }
 
+  /** Waits until the button shows a notice, and returns it. */
+  async waitNotice(timeoutMs = 15_000): Promise<NonNullable<FindButtonState['notice']>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const notice = (await this.state())?.notice;
+      if (notice) return notice;
+      if (Date.now() > deadline) throw new Error('the in-page button showed no notice');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** A person's click on the button: real mouse input at its centre (trusted, unlike a page's `click()`). */
   async click(): Promise<void> {
     const state = await this.waitShown();
@@ -148,12 +172,12 @@ export class FindButton {
   }
 }
 
-/** The first element whose closed shadow root holds a button: SourceLens's host and its button. */
-function findClosedButton(node: DomNode): { host: DomNode; button: DomNode } | null {
+/** The first element whose closed shadow root holds a button: SourceLens's host, its button and its notice. */
+function findClosedButton(node: DomNode): { host: DomNode; button: DomNode; notice?: DomNode } | null {
   for (const shadow of node.shadowRoots ?? []) {
     if (shadow.shadowRootType !== 'closed') continue;
     const button = shadow.children?.find((c) => c.nodeName === 'BUTTON');
-    if (button) return { host: node, button };
+    if (button) return { host: node, button, notice: shadow.children?.find((c) => c.nodeName === 'P') };
   }
   for (const child of node.children ?? []) {
     const found = findClosedButton(child);

@@ -53,7 +53,7 @@ function setup() {
     setTargetPrice: vi.fn(async () => ({ entry: keptEntry })),
     alertsSeen: vi.fn(async () => ({ cleared: true as const })),
     cancelSearch: vi.fn(async () => ({ cancelled: false })),
-    findSourceFromPage: vi.fn(async () => ({ opened: false })),
+    findSourceFromPage: vi.fn(async () => ({ opened: false, notice: null })),
     inPageButtonText: vi.fn(async () => ({ label: 'Find source', hint: 'hint' })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
