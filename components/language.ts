@@ -39,7 +39,8 @@ function writeHint(choice: LanguageChoice): void {
 /**
  * An extension page's language, before its first render: the chosen language's messages when one was chosen.
  * Then the setting is read and watched: when it differs from what the page speaks (chosen in the options just now,
- * or while the page was closed), the page reloads in it — every string, number and date at once.
+ * or while the page was closed), the page reloads in it — every string, number and date at once — as soon as no
+ * sheet is open in it.
  */
 export async function startPageLanguage(): Promise<void> {
   const speaking = readHint();
@@ -51,10 +52,30 @@ export async function startPageLanguage(): Promise<void> {
     if (choice === speaking) return;
     writeHint(choice);
     // Only when the page will open in it: without a working localStorage it would reload again and again.
-    if (readHint() === choice) location.reload();
+    if (readHint() === choice) reloadWhenNoSheetOpen();
   };
   void uiLanguage.getValue().then(follow, () => {});
   uiLanguage.watch(follow);
+}
+
+/** How often a page waiting to change language looks again whether its sheets are closed. */
+const SHEET_CHECK_MS = 300;
+
+/**
+ * Reloads the page, but not from under an open sheet (a `<dialog>`: a keep note, a message to a supplier being
+ * written): what the person is writing is not thrown away; the page changes language once no sheet is open.
+ */
+function reloadWhenNoSheetOpen(): void {
+  const sheetOpen = () => document.querySelector('dialog[open]') !== null;
+  if (!sheetOpen()) {
+    location.reload();
+    return;
+  }
+  const timer = setInterval(() => {
+    if (sheetOpen()) return;
+    clearInterval(timer);
+    location.reload();
+  }, SHEET_CHECK_MS);
 }
 
 /** Chooses the language (the options page): every open page follows (`startPageLanguage`), and the background. */

@@ -398,6 +398,56 @@ describe('the sourcing workflow in the side panel', { timeout: 300_000 }, () => 
       }
     });
   });
+
+  test('the language changed in the options while a message is being written: the sheet keeps it, the panel changes once it is closed', async () => {
+    await withScreenshots(h.browser, 'workflow-language-sheet', async () => {
+      const page = panel.page;
+      await results.cards.first().getByTestId('offer-ask').click();
+      await results.askDialog.waitFor();
+      const message = results.askDialog.getByTestId('ask-message');
+      const draft = '您好，这款可以印我们的logo吗？（草稿）';
+      await message.fill(draft);
+      // Marks this document, and notes when the panel has heard of the change (its own listener, added at start,
+      // runs before this one).
+      await page.evaluate(() => {
+        (window as { __sameDocument?: boolean }).__sameDocument = true;
+        chrome.storage.onChanged.addListener((changes, area) => {
+          if (area === 'local' && 'uiLanguage' in changes)
+            (window as { __heardChange?: boolean }).__heardChange = true;
+        });
+      });
+      const options = await h.browser.openExtensionPage('options.html');
+      try {
+        await options.getByTestId('language').selectOption('zh_CN');
+        await options.getByRole('heading', { name: '源镜设置' }).waitFor();
+        await page.waitForFunction(() => (window as { __heardChange?: boolean }).__heardChange === true);
+        // Given time to reload, it does not: the same document, the draft as typed.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        assert.equal(
+          await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument === true),
+          true,
+          'the panel did not reload under the open sheet',
+        );
+        assert.equal(await message.inputValue(), draft);
+        await page.keyboard.press('Escape');
+        await poll(
+          async () => ((await page.getByTestId('search-button').textContent()) ?? '').trim(),
+          (text) => text === '搜索 1688',
+          { what: 'the panel in Chinese once the sheet is closed', timeoutMs: 15_000 },
+        );
+      } finally {
+        // Back to the browser's language; with no sheet open the panel follows at once.
+        await options.getByTestId('language').selectOption('browser');
+        await options.getByRole('heading', { name: 'SourceLens settings' }).waitFor();
+        await poll(
+          async () => ((await page.getByTestId('search-button').textContent()) ?? '').trim(),
+          (text) => text === 'Search 1688',
+          { what: 'the panel in English again', timeoutMs: 15_000 },
+        );
+        await options.close();
+      }
+    });
+  });
 });
 
 describe('the workflow in Chinese', { timeout: 180_000 }, () => {
