@@ -97,6 +97,17 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
   /** Every page a failing test should describe. */
   const views = (): ExtensionView[] => [sidebar];
 
+  /** The Taobao fixture in a new tab, once the sidebar (following the active tab) shows its product. */
+  const openShopInSidebar = async () => {
+    const shop = await h.openTab(SHOP_URL);
+    await poll(
+      () => sidebar.title(),
+      (t) => t === SHOP_TITLE,
+      { what: 'the product in the sidebar' },
+    );
+    return shop;
+  };
+
   before(async () => {
     h = await startFirefoxHarness();
     sidebar = new SidebarPage(h.driver);
@@ -211,12 +222,7 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
   test('right-click "Search 1688 for …" on selected text: the open sidebar runs the search', async () => {
     await explainFailure(views(), async () => {
       h.mock.sources['1688'].setOffers([offer(B, '8.00', false)]);
-      const shop = await h.openTab(SHOP_URL);
-      await poll(
-        () => sidebar.title(),
-        (t) => t === SHOP_TITLE,
-        { what: 'the product in the sidebar' },
-      );
+      const shop = await openShopInSidebar();
       const sent = h.mock.requests.length;
       await h.driver.send({
         op: 'menuClick',
@@ -254,12 +260,7 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
   test('the in-page button: Firefox counts no click in a page as a gesture, so the open sidebar takes its picture search', async () => {
     await explainFailure(views(), async () => {
       h.mock.sources['1688'].setOffers([offer(C, '7.00', true)]);
-      const shop = await h.openTab(SHOP_URL);
-      await poll(
-        () => sidebar.title(),
-        (t) => t === SHOP_TITLE,
-        { what: 'the product in the sidebar' },
-      );
+      const shop = await openShopInSidebar();
       // Clicked with real input (trusted, as a person's click is).
       const spot = await inPageButtonSpot(shop.page);
       const sent = h.mock.requests.length;
@@ -333,12 +334,7 @@ describe('Firefox: the same extension, its core flows', { timeout: 300_000 }, ()
   test('the in-page button with the sidebar closed: it says how to open it, and the search waits for the sidebar', async () => {
     await explainFailure(views(), async () => {
       h.mock.sources['1688'].setOffers([offer(D, '6.50', true)]);
-      const shop = await h.openTab(SHOP_URL);
-      await poll(
-        () => sidebar.title(),
-        (t) => t === SHOP_TITLE,
-        { what: 'the product in the sidebar' },
-      );
+      const shop = await openShopInSidebar();
       await h.driver.send({
         op: 'dom',
         view: { type: 'sidebar' },
