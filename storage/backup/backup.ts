@@ -22,9 +22,10 @@ export const NOT_BACKED_UP: readonly string[] = ['priceInbox'];
 /**
  * The whole database as a backup file (format.ts): dexie-export-import reads each table in slices inside one
  * read transaction (a consistent copy) and turns every slice into a Blob part straight away, so the script's heap
- * holds about a slice, not the database. (Chromium still keeps the parts' bytes in this page's process until the
- * file is used: resident memory grows to about the file's size — scripts/bench/backup.mjs, `backup_peak_mb`.) Our
- * header is put in front as the first member. `onProgress` gets the share of rows done, 0..1.
+ * holds about a slice, not the database. (The parts' bytes live in the browser process; this page's resident
+ * memory still peaks well above the heap in use, with the slices' JSON text waiting for V8's next major
+ * collection — scripts/bench/backup.mjs, `backup_peak_mb`.) Our header is put in front as the first member.
+ * `onProgress` gets the share of rows done, 0..1.
  */
 export async function createBackup(
   database: SourceLensDb,
