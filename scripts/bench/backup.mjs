@@ -9,8 +9,9 @@
 //   backup_mb          the backup file's size
 //   backup_peak_mb     the page's renderer process at its largest during the backup: its private resident memory
 //                      (RssAnon + RssShmem from /proc, sampled every 50 ms; the shared Chromium binary left out).
-//                      Process memory rather than the JS heap, because the export's slices are Blob parts and
-//                      strings that also live outside the V8 heap; not measureUserAgentSpecificMemory, which needs a
+//                      Process memory rather than the JS heap in use: the heap's garbage not yet collected, the
+//                      pages V8 keeps committed and each Blob part's own cost all count (storage/backup/backup.ts
+//                      has the measurements by slice size); not measureUserAgentSpecificMemory, which needs a
 //                      cross-origin-isolated page. Target ≤ 200.
 //   backup_heap_peak_mb  the V8 heap in use at its largest (CDP Runtime.getHeapUsage, sampled), for comparison
 //   backup_base_mb     the renderer's resident memory just before the backup (a fresh page, after a collection)

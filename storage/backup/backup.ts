@@ -5,12 +5,19 @@ import { BACKUP_FORMAT, type BackupHeader } from './format';
 import { ROW_SCHEMAS } from './schemas';
 
 /**
- * Rows read per slice: each slice becomes a Blob part at once, so the script holds about this many rows. A price
- * block holds up to a few hundred points (storage/price-blocks.ts): 2,000 of them in a slice took the page's heap
- * to 186 MB; with 200, 50, 20 or 10 it peaked at 80–110 MB, and the page's resident memory at 190–250 MB, run to
- * run, whichever of them (scripts/bench/backup.mjs, 1,000,000 points).
+ * Rows read per slice. Each slice is turned into JSON text and then a Blob part at once; the parts' bytes go to the
+ * browser process, but the text stays in this page's heap as garbage until V8's next major collection
+ * (scripts/bench/blob-memory.mjs). A price block holds up to a few hundred points (storage/price-blocks.ts), so a
+ * slice of many rows is a large string, which goes straight to the old generation; small slices die young. Every
+ * part costs this page something of its own too, so one row a slice is no better. The page's peak at 1,000,000
+ * points (scripts/bench/backup.mjs, `backup_peak_mb` / `backup_s`, load about 2): 200 rows 240–246 MB in 13–15 s;
+ * 20 rows 199–229; 5 rows 197–203 in 18–22 s; 3 rows 160–171 in 23–28 s; 2 rows 179–203; 1 row 251–261 in 36 s.
+ * Memory is what a backup must bound (it runs once in a while, its progress shown), so the time goes to it.
  */
-const ROWS_PER_SLICE = 200;
+const ROWS_PER_SLICE = 3;
+
+/** Progress is passed on in steps of this share of the rows at least (one call a slice would redraw thousands of times). */
+const PROGRESS_STEP = 0.005;
 
 /**
  * Tables a backup leaves out: the price inbox is settled into the history just before the export (observations
@@ -38,18 +45,24 @@ export async function createBackup(
   // A table restore could not check would make a backup that cannot be restored: refuse now, not then.
   if (missing.length) throw new Error(`no backup schema for table ${missing.join(', ')}`);
   await settleInbox(database);
+  let reported = 0;
+  onProgress(0);
   const exported = await exportDB(database, {
     numRowsPerChunk: ROWS_PER_SLICE,
     skipTables: [...NOT_BACKED_UP],
     progressCallback: (p) => {
-      onProgress(p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0);
+      const fraction = p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0;
+      if (fraction - reported >= PROGRESS_STEP || (fraction === 1 && reported < 1)) {
+        reported = fraction;
+        onProgress(fraction);
+      }
       return true;
     },
   });
   const header: BackupHeader = { format: BACKUP_FORMAT, schemaVersion: database.verno, createdAt: now };
   // The export is `{"formatName":…}`: our member goes in after its opening brace, the rest is shared as is.
   if ((await exported.slice(0, 1).text()) !== '{') throw new Error('unexpected export layout');
-  onProgress(1);
+  if (reported < 1) onProgress(1);
   return new Blob([`{"sourcelens":${JSON.stringify(header)},`, exported.slice(1)], {
     type: 'application/json',
   });

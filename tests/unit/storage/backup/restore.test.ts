@@ -115,8 +115,18 @@ describe('backup and restore: the round trip', () => {
     }));
     await db.priceObservations.bulkAdd(rows);
     const before = await dump(db);
-    const file = await createBackup(db);
+    // Thousands of slices, but progress in steps of half a percent at least: a redraw per step, not per slice.
+    const progress: number[] = [];
+    const file = await createBackup(db, (f) => progress.push(f));
     expect(file.size).toBeGreaterThan(2 * 1024 * 1024);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress.length).toBeGreaterThan(50);
+    expect(progress.length).toBeLessThanOrEqual(203);
+    expect(progress.filter((f) => f === 1)).toHaveLength(1);
+    // Every step but the last (which reaches 1 from wherever the rows ended) is half a percent at least.
+    for (let i = 1; i < progress.length - 1; i++)
+      expect((progress[i] as number) - (progress[i - 1] as number)).toBeGreaterThanOrEqual(0.005);
     await db.priceObservations.clear();
     await restoreBackup(file, db, 'replace');
     expect(await dump(db)).toEqual(before);
