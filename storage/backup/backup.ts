@@ -8,13 +8,15 @@ import { ROW_SCHEMAS } from './schemas';
  * Rows read per slice. Each slice is turned into JSON text and then a Blob part at once; the parts' bytes go to the
  * browser process, but the text stays in this page's heap as garbage until V8's next major collection
  * (scripts/bench/blob-memory.mjs). A price block holds up to a few hundred points (storage/price-blocks.ts), so a
- * slice of many rows is a large string, which goes straight to the old generation; small slices die young. Every
- * part costs this page something of its own too, so one row a slice is no better. The page's peak at 1,000,000
- * points (scripts/bench/backup.mjs, `backup_peak_mb` / `backup_s`, load about 2): 200 rows 240–246 MB in 13–15 s;
- * 20 rows 199–229; 5 rows 197–203 in 18–22 s; 3 rows 160–171 in 23–28 s; 2 rows 179–203; 1 row 251–261 in 36 s.
- * Memory is what a backup must bound (it runs once in a while, its progress shown), so the time goes to it.
+ * slice of many rows is a large string, which goes straight to the old generation; small slices die young. But the
+ * browser process keeps every part with a cost of its own (about 13 kB), so very small slices move memory from this
+ * page to the browser rather than saving it. Peaks at 1,000,000 points (scripts/bench/backup.mjs: this page's
+ * `backup_peak_mb`, the browser's `backup_browser_peak_mb`, `backup_s`; load about 2), page + browser:
+ * 200 rows 240–261 + 192–200 MB in 11–15 s; 50 rows 206–235 + 199–201; 20 rows 199–239 + 207–208;
+ * 10 rows 200–201 + 226–227 in 15–17 s; 3 rows 160–207 + 307 in 19–28 s. Ten rows is the smallest sum
+ * measured, and the steadiest page.
  */
-const ROWS_PER_SLICE = 3;
+const ROWS_PER_SLICE = 10;
 
 /** Progress is passed on in steps of this share of the rows at least (one call a slice would redraw thousands of times). */
 const PROGRESS_STEP = 0.005;
