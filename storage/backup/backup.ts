@@ -13,12 +13,15 @@ import { ROW_SCHEMAS } from './schemas';
  * page to the browser rather than saving it. Peaks at 1,000,000 points (scripts/bench/backup.mjs: this page's
  * `backup_peak_mb`, the browser's `backup_browser_peak_mb`, `backup_s`; load about 2), page + browser:
  * 200 rows 240–261 + 192–200 MB in 11–15 s; 50 rows 206–235 + 199–201; 20 rows 199–239 + 207–208;
- * 10 rows 200–201 + 226–227 in 15–17 s; 3 rows 160–207 + 307 in 19–28 s. Ten rows is the smallest sum
+ * 10 rows 197–201 + 226–227 in 15–17 s; 3 rows 160–207 + 307 in 19–28 s. Ten rows is the smallest sum
  * measured, and the steadiest page.
  */
 const ROWS_PER_SLICE = 10;
 
-/** Progress is passed on in steps of this share of the rows at least (one call a slice would redraw thousands of times). */
+/**
+ * Progress is passed on in steps of this share of the rows at least: one call a slice would redraw the page some
+ * 1,600 times for 1,000,000 points.
+ */
 const PROGRESS_STEP = 0.005;
 
 /**
