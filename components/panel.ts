@@ -8,7 +8,7 @@ interface SidebarActionApi {
 
 /** Chrome's list of the extension's open documents (from Chrome 116), in the shape used here. */
 interface ContextsApi {
-  getContexts(filter: { contextTypes: string[]; windowIds?: number[] }): Promise<unknown[]>;
+  getContexts(filter: { contextTypes: string[] }): Promise<{ windowId: number }[]>;
 }
 
 /** At run time Chrome has only sidePanel, Firefox only sidebarAction. */
@@ -47,18 +47,16 @@ export function openSidePanel(windowId?: number): Promise<void> {
 
 /**
  * Whether the panel is already open in a window (no user gesture needed to ask): Firefox's `isOpen`, Chrome's
- * list of open side-panel documents. False when the browser can't tell.
+ * list of open side-panel documents. Chrome lists a side panel with no window (-1), so there one open in any
+ * window counts (it takes a search left for it just the same). False when the browser can't tell.
  */
 export async function isSidePanelOpen(windowId?: number): Promise<boolean> {
   const api = panelApis();
   try {
     if (api.sidebarAction) return await api.sidebarAction.isOpen(windowId === undefined ? {} : { windowId });
     if (!api.runtime.getContexts) return false;
-    const open = await api.runtime.getContexts({
-      contextTypes: ['SIDE_PANEL'],
-      ...(windowId === undefined ? {} : { windowIds: [windowId] }),
-    });
-    return open.length > 0;
+    const open = await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+    return open.some((c) => windowId === undefined || c.windowId === windowId || c.windowId === -1);
   } catch {
     return false;
   }

@@ -346,13 +346,43 @@ describe('entry points: right-click items, the in-page button, the keyboard comm
       });
     });
 
-    test('when the browser will not open the panel, the button says how (the shortcut); the panel then runs the search', async () => {
+    test('when the browser will not open the panel: an open panel takes the search; else the button says how (the shortcut)', async () => {
       await withScreenshots(h.browser, 'entry-button-notice', async () => {
+        const refuseNextOpen = () =>
+          h.browser.worker.evaluate(() => {
+            const entry = (globalThis as Scope).__entry;
+            if (entry) entry.refuse = 1;
+          });
+        const openPanels = () =>
+          h.browser.worker.evaluate(
+            async () =>
+              (
+                await chrome.runtime.getContexts({
+                  contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType],
+                })
+              ).length,
+          );
+        // The earlier tests left the real side panel open: refused or not, it takes the search; no notice.
+        assert.ok((await openPanels()) > 0, 'the side panel is open');
+        await refuseNextOpen();
+        const searchesBefore = (await log()).searches.length;
+        await taobao.page.bringToFront();
+        await button.click();
+        await searchSent(
+          searchesBefore,
+          (s) => s.mode === 'image' && s.query === TAOBAO_PICTURE,
+          'the image search, run by the open side panel',
+        );
+        assert.equal((await button.waitShown())?.notice, null, 'no notice: the open panel took the search');
+
+        // Closed, as a person closes it: now the refused opening leaves the button to say how to open it.
+        await h.browser.worker.evaluate(async (tabId) => {
+          const { windowId } = await chrome.tabs.get(tabId);
+          await chrome.sidePanel.close({ windowId });
+        }, taobao.tabId);
+        await poll(openPanels, (open) => open === 0, { what: 'the side panel closed' });
         const before = await log();
-        await h.browser.worker.evaluate(() => {
-          const entry = (globalThis as Scope).__entry;
-          if (entry) entry.refuse = 1;
-        });
+        await refuseNextOpen();
         await taobao.page.bringToFront();
         await button.click();
         const notice = await button.waitNotice();

@@ -92,14 +92,23 @@ describe('findSourceFromPage: the in-page button’s click', () => {
     ).toEqual({ opened: false, notice: 'findNoticePanel' });
   });
 
-  it('counts a panel already open on that window as opened: it takes the waiting search', async () => {
+  it('counts a panel already open as opened: it takes the waiting search', async () => {
     api.sidePanel = { open: vi.fn(() => Promise.reject(new Error('no user gesture'))) };
-    const getContexts = vi.fn(async () => [{ contextType: 'SIDE_PANEL', windowId: 2 }]);
+    api.commands = { getAll: async () => [{ name: 'open-side-panel', shortcut: 'Alt+Shift+S' }] };
+    let contexts: { contextType: string; windowId: number }[] = [];
+    const getContexts = vi.fn(async () => contexts);
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getContexts = getContexts;
-    expect(
-      await findSourceFromPage({ mode: 'image', query: PICTURE }, { tab: { id: 4, windowId: 2 } }),
-    ).toEqual({ opened: true, notice: null });
-    expect(getContexts).toHaveBeenCalledWith({ contextTypes: ['SIDE_PANEL'], windowIds: [2] });
+    const click = () =>
+      findSourceFromPage({ mode: 'image', query: PICTURE }, { tab: { id: 4, windowId: 2 } });
+    // On that window; or with no window, as Chrome lists its side panels (-1): any open one takes the search.
+    for (const windowId of [2, -1]) {
+      contexts = [{ contextType: 'SIDE_PANEL', windowId }];
+      expect(await click(), String(windowId)).toEqual({ opened: true, notice: null });
+    }
+    expect(getContexts).toHaveBeenCalledWith({ contextTypes: ['SIDE_PANEL'] });
+    // Open on another window only: this one gets the notice.
+    contexts = [{ contextType: 'SIDE_PANEL', windowId: 7 }];
+    expect(await click()).toEqual({ opened: false, notice: 'findNoticePanelKey:Alt+Shift+S' });
   });
 
   describe('Firefox: a click in a page is no user gesture for sidebarAction.open', () => {
