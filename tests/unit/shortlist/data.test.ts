@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadShortlist, readHistories } from '../../../components/shortlist/data';
-import { SourceLensDb } from '../../../storage/db';
 import { recordOffers } from '../../../storage/offers';
 import { recordObservations } from '../../../storage/price-history';
 import { keepOffer } from '../../../storage/shortlist';
 import { offer } from '../../support/builders';
+import { freshDatabase } from '../../support/fresh-db';
 
-let database: SourceLensDb;
-beforeEach(() => {
-  database = new SourceLensDb(`popup-${Math.random()}`);
-});
-afterEach(async () => {
-  await database.delete();
-});
+const db = freshDatabase('popup');
 
 describe('the popup’s reads', () => {
   it('loads kept entries newest first with their offers; an offer gone from the store is left out of the map', async () => {
     await recordOffers(
-      database,
+      db(),
       [
         offer({ offerId: '600000000001', priceMinMinor: 1000 }),
         offer({ offerId: '600000000002', priceMinMinor: 900 }),
@@ -26,10 +20,10 @@ describe('the popup’s reads', () => {
       'search',
       1,
     );
-    await keepOffer(database, { offerKey: '1688:600000000001', productKey: 'taobao:1', tags: ['a'] }, 10);
-    await keepOffer(database, { offerKey: '1688:600000000002', productKey: null }, 20);
-    await keepOffer(database, { offerKey: '1688:600000000003', productKey: null }, 30);
-    const data = await loadShortlist(database);
+    await keepOffer(db(), { offerKey: '1688:600000000001', productKey: 'taobao:1', tags: ['a'] }, 10);
+    await keepOffer(db(), { offerKey: '1688:600000000002', productKey: null }, 20);
+    await keepOffer(db(), { offerKey: '1688:600000000003', productKey: null }, 30);
+    const data = await loadShortlist(db());
     expect(data.entries.map((e) => e.offerKey)).toEqual([
       '1688:600000000003',
       '1688:600000000002',
@@ -39,10 +33,10 @@ describe('the popup’s reads', () => {
     expect(data.products.size).toBe(0);
     expect(data).toMatchObject({ total: 3, complete: true });
     // The first frame's read: the newest only, and how many there are in all.
-    const head = await loadShortlist(database, 2);
+    const head = await loadShortlist(db(), 2);
     expect(head.entries.map((e) => e.offerKey)).toEqual(['1688:600000000003', '1688:600000000002']);
     expect(head).toMatchObject({ total: 3, complete: false });
-    expect((await loadShortlist(database, 5)).complete).toBe(true);
+    expect((await loadShortlist(db(), 5)).complete).toBe(true);
   });
 
   it('reads several histories at once, oldest first, each its own', async () => {
@@ -53,15 +47,15 @@ describe('the popup’s reads', () => {
       where: 'https://s.1688.com/',
       via: 'refresh' as const,
     };
-    await recordObservations(database, [
+    await recordObservations(db(), [
       { ...base, subjectKey: 'a', minor: 10, at: 1 },
       { ...base, subjectKey: 'b', minor: 20, at: 1 },
       { ...base, subjectKey: 'a', minor: 11, at: 2 },
     ]);
-    const read = await readHistories(database, ['a', 'b', 'c']);
+    const read = await readHistories(db(), ['a', 'b', 'c']);
     expect(read.get('a')?.map((p) => p.minor)).toEqual([10, 11]);
     expect(read.get('b')?.map((p) => p.minor)).toEqual([20]);
     expect(read.get('c')).toEqual([]);
-    expect((await readHistories(database, ['a'], 2)).get('a')?.map((p) => p.minor)).toEqual([11]);
+    expect((await readHistories(db(), ['a'], 2)).get('a')?.map((p) => p.minor)).toEqual([11]);
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SourceLensDb } from '../../../storage/db';
+import { describe, expect, it } from 'vitest';
 import {
   BLOCK_POINTS,
   blockProblem,
@@ -17,6 +16,7 @@ import { readHistory, recordObservations, sparklinePoints } from '../../../stora
 import { historyTables, settleInbox } from '../../../storage/price-inbox';
 import type { BlockPoint, LatestPrice, PriceObservation } from '../../../storage/types';
 import { observation } from '../../support/builders';
+import { freshDatabase } from '../../support/fresh-db';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -24,13 +24,7 @@ const point = observation;
 
 const withoutId = ({ id: _id, ...p }: PriceObservation) => p;
 
-let database: SourceLensDb;
-beforeEach(() => {
-  database = new SourceLensDb(`blocks-${Math.random()}`);
-});
-afterEach(async () => {
-  await database.delete();
-});
+const db = freshDatabase('blocks');
 
 describe('chunking a subject’s points into blocks', () => {
   it('keeps every point in order, whole days per block, and closes a block at the first new day once full', () => {
@@ -106,7 +100,7 @@ describe('folding loose points into blocks', () => {
         ),
         fc.integer({ min: 0, max: 300 * DAY_MS }),
         async (steps, from) => {
-          await Promise.all(historyTables(database).map((t) => t.clear()));
+          await Promise.all(historyTables(db()).map((t) => t.clear()));
           // The model: the de-duplication rule applied to every batch in order (price-dedupe.ts, tested there).
           const newest = new Map<string, LatestPrice>();
           const written: PriceObservation[] = [];
@@ -116,10 +110,10 @@ describe('folding loose points into blocks', () => {
             const batch = step.batch
               .filter((b) => !used.has(`${b.s}:${b.at}`) && used.add(`${b.s}:${b.at}`))
               .map((b) => point({ subjectKey: subjects[b.s], at: b.at, minor: b.minor }));
-            await recordObservations(database, batch);
+            await recordObservations(db(), batch);
             written.push(...settle(newest, batch).points);
-            if (step.settle) await settleInbox(database);
-            if (step.fold) await foldLoosePoints(database);
+            if (step.settle) await settleInbox(db());
+            if (step.fold) await foldLoosePoints(db());
           }
           const expected = (key: string) =>
             written
@@ -129,13 +123,13 @@ describe('folding loose points into blocks', () => {
           const check = async () => {
             for (const key of subjects) {
               const all = expected(key);
-              expect((await readHistory(database, key)).map((p) => p.at)).toEqual(all.map((p) => p.at));
-              expect(await readHistory(database, key, { from, to: from + 40 * DAY_MS })).toEqual(
+              expect((await readHistory(db(), key)).map((p) => p.at)).toEqual(all.map((p) => p.at));
+              expect(await readHistory(db(), key, { from, to: from + 40 * DAY_MS })).toEqual(
                 all.filter((p) => p.at >= from && p.at <= from + 40 * DAY_MS),
               );
               const before = all.filter((p) => p.at < from).at(-1);
               const inside = all.filter((p) => p.at >= from && p.at <= from + 30 * DAY_MS);
-              const spark = await sparklinePoints(database, key, 30, from + 30 * DAY_MS);
+              const spark = await sparklinePoints(db(), key, 30, from + 30 * DAY_MS);
               const expectedSpark = [
                 ...(before && inside[0]?.at !== from ? [{ at: from, minor: before.minor }] : []),
                 ...inside.map((p) => ({ at: p.at, minor: p.minor })),
@@ -143,18 +137,16 @@ describe('folding loose points into blocks', () => {
               expect(spark).toEqual(expectedSpark);
             }
             // Waiting, loose or in blocks, each point counted once.
-            expect(await countPricePoints(database)).toBe(
+            expect(await countPricePoints(db())).toBe(
               subjects.reduce((n, key) => n + expected(key).length, 0),
             );
           };
           await check();
-          await settleInbox(database);
+          await settleInbox(db());
           await check();
-          await foldLoosePoints(database);
-          expect([await database.priceObservations.count(), await database.priceInbox.count()]).toEqual([
-            0, 0,
-          ]);
-          for (const block of await database.priceBlocks.toArray()) expect(blockProblem(block)).toBeNull();
+          await foldLoosePoints(db());
+          expect([await db().priceObservations.count(), await db().priceInbox.count()]).toEqual([0, 0]);
+          for (const block of await db().priceBlocks.toArray()) expect(blockProblem(block)).toBeNull();
           await check();
         },
       ),
@@ -166,15 +158,15 @@ describe('folding loose points into blocks', () => {
     // One point a day at noon: the first block holds BLOCK_POINTS days, the next starts on the day after.
     const days = BLOCK_POINTS + 2;
     await recordObservations(
-      database,
+      db(),
       Array.from({ length: days }, (_, d) => point({ at: d * DAY_MS + 12 * HOUR, minor: 1000 + d })),
     );
-    await settleInbox(database);
-    await foldLoosePoints(database);
-    expect((await database.priceBlocks.toArray()).map((b) => b.start)).toEqual([0, BLOCK_POINTS * DAY_MS]);
+    await settleInbox(db());
+    await foldLoosePoints(db());
+    expect((await db().priceBlocks.toArray()).map((b) => b.start)).toEqual([0, BLOCK_POINTS * DAY_MS]);
     // The window opens at 03:00 on the second block's first day: the price then is the first block's last.
     const from = BLOCK_POINTS * DAY_MS + 3 * HOUR;
-    expect(await sparklinePoints(database, '1688:1', 1, from + DAY_MS)).toEqual([
+    expect(await sparklinePoints(db(), '1688:1', 1, from + DAY_MS)).toEqual([
       { at: from, minor: 1000 + BLOCK_POINTS - 1 },
       { at: BLOCK_POINTS * DAY_MS + 12 * HOUR, minor: 1000 + BLOCK_POINTS },
     ]);
@@ -182,7 +174,7 @@ describe('folding loose points into blocks', () => {
 
   it('stores where a point was seen without the secrets older versions kept in addresses', async () => {
     // Written straight as a version before the rule did (recording strips them today).
-    await database.priceObservations.bulkAdd([
+    await db().priceObservations.bulkAdd([
       {
         ...point({
           at: DAY_MS,
@@ -195,22 +187,22 @@ describe('folding loose points into blocks', () => {
         detailAt: 2 * DAY_MS,
       },
     ]);
-    await foldLoosePoints(database);
-    expect((await readHistory(database, '1688:1')).map((p) => p.where)).toEqual([
+    await foldLoosePoints(db());
+    expect((await readHistory(db(), '1688:1')).map((p) => p.where)).toEqual([
       'https://detail.1688.com/offer/1.html',
       'https://detail.1688.com/offer/1.html',
     ]);
   });
 
   it('drops a loose copy of a point a block already holds (a merged backup’s), and counts each point once', async () => {
-    await recordObservations(database, [point({ at: 5 * DAY_MS }), point({ at: 6 * DAY_MS, minor: 900 })]);
-    await settleInbox(database);
-    await foldLoosePoints(database);
-    await database.priceObservations.add({ ...point({ at: 5 * DAY_MS }), detailAt: 5 * DAY_MS });
-    expect(await readHistory(database, '1688:1')).toHaveLength(2);
-    expect(await foldLoosePoints(database)).toEqual({ folded: 1, blocksAdded: 0 });
-    expect(await countPricePoints(database)).toBe(2);
-    expect((await database.priceBlocks.toArray()).map((b) => b.size)).toEqual([2]);
+    await recordObservations(db(), [point({ at: 5 * DAY_MS }), point({ at: 6 * DAY_MS, minor: 900 })]);
+    await settleInbox(db());
+    await foldLoosePoints(db());
+    await db().priceObservations.add({ ...point({ at: 5 * DAY_MS }), detailAt: 5 * DAY_MS });
+    expect(await readHistory(db(), '1688:1')).toHaveLength(2);
+    expect(await foldLoosePoints(db())).toEqual({ folded: 1, blocksAdded: 0 });
+    expect(await countPricePoints(db())).toBe(2);
+    expect((await db().priceBlocks.toArray()).map((b) => b.size)).toEqual([2]);
   });
 });
 

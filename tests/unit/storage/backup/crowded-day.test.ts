@@ -1,7 +1,6 @@
 import './node-globals';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../../../../storage/backup';
-import { SourceLensDb } from '../../../../storage/db';
 import {
   blockProblem,
   DAY_MS,
@@ -12,14 +11,9 @@ import {
 } from '../../../../storage/price-blocks';
 import { readHistory } from '../../../../storage/price-history';
 import { observation as point } from '../../../support/builders';
+import { freshDatabase } from '../../../support/fresh-db';
 
-let database: SourceLensDb;
-beforeEach(() => {
-  database = new SourceLensDb(`crowded-${Math.random()}`);
-});
-afterEach(async () => {
-  await database.delete();
-});
+const db = freshDatabase('crowded');
 
 // A restore refuses a price block of more than MAX_BLOCK_POINTS (a file must not make it hold an unbounded row),
 // and blocks hold whole days: a day of more prices than that, folded as it came, made a backup no restore took.
@@ -35,23 +29,23 @@ describe('a day of a price that flips all day long, backed up', () => {
         point({ at: day + i * 7_000, minor: i === 5_000 ? 700 : i === 9_000 ? 1900 : 1000 + (i % 2) }),
       ),
     ];
-    await database.priceObservations.bulkAdd(loose);
-    await foldLoosePoints(database);
-    const blocks = await database.priceBlocks.toArray();
+    await db().priceObservations.bulkAdd(loose);
+    await foldLoosePoints(db());
+    const blocks = await db().priceBlocks.toArray();
     for (const b of blocks) {
       expect(blockProblem(b)).toBeNull();
       expect(b.size).toBeLessThanOrEqual(MAX_BLOCK_POINTS);
     }
-    const history = await readHistory(database, '1688:1');
+    const history = await readHistory(db(), '1688:1');
     expect(history.filter((p) => dayOf(p.at) === day)).toHaveLength(MAX_DAY_POINTS);
     expect(history.filter((p) => dayOf(p.at) === day - DAY_MS)).toHaveLength(100);
     // The day's range survives the thinning.
     expect(Math.min(...history.map((p) => p.minor))).toBe(700);
     expect(Math.max(...history.map((p) => p.minor))).toBe(1900);
 
-    const file = await createBackup(database);
-    await database.priceBlocks.clear();
-    await restoreBackup(file, database, 'replace');
-    expect(await readHistory(database, '1688:1')).toEqual(history);
+    const file = await createBackup(db());
+    await db().priceBlocks.clear();
+    await restoreBackup(file, db(), 'replace');
+    expect(await readHistory(db(), '1688:1')).toEqual(history);
   });
 });
